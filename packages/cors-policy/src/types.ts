@@ -1,0 +1,145 @@
+// The public contract of @cors-lab/cors-policy. Every adapter, the API, the web page and the e2e
+// suite build on these types; change them deliberately.
+
+/** A header value as Node.js gives it: one string, several, or none. */
+export type HeaderValue = string | readonly string[] | undefined;
+
+/** Decides whether a serialized origin (`https://app.example.com`) may read responses. */
+export type OriginPredicate = (origin: string) => boolean | Promise<boolean>;
+
+export interface PolicyOptions {
+  /**
+   * Who may read responses.
+   * - `'*'`: any origin, never with credentials.
+   * - a list of exact origins (`'https://app.example.com'`) and subdomain patterns
+   *   (`'https://*.example.com'`: one or more labels before `.example.com`, same scheme and port).
+   * - a predicate, sync or async, for rules a list cannot express.
+   * - `'reflect-any'`: echo whatever origin asks (never with credentials).
+   * @example origins: ['https://app.example.com', 'https://*.preview.example.com']
+   */
+  origins: '*' | 'reflect-any' | readonly string[] | OriginPredicate;
+  /** Trust the opaque `null` origin (sandboxed iframes, `file:`, cross-origin redirects). Default `false`. */
+  allowNullOrigin?: boolean;
+  /** Methods allowed in preflights. Default `['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']`. */
+  methods?: readonly string[];
+  /** Request headers allowed in preflights, or `'*'` (wildcard only without credentials). Default `['Content-Type']`. */
+  allowedHeaders?: readonly string[] | '*';
+  /** Response headers the page may read beyond the safelisted ones, or `'*'`. Default `[]`. */
+  exposedHeaders?: readonly string[] | '*';
+  /** Send `Access-Control-Allow-Credentials: true` (cookies, HTTP auth). Default `false`. */
+  credentials?: boolean;
+  /** Seconds a browser may cache a preflight (`Access-Control-Max-Age`). Default: not sent (browsers use 5 s). */
+  maxAge?: number;
+  /** Status of a preflight answer, 200-299. Default `204`. */
+  preflightStatus?: number;
+}
+
+/** What a server received, as far as CORS cares. Raw header values: validation is decide()'s job. */
+export interface CorsRequest {
+  method: string;
+  origin: HeaderValue;
+  accessControlRequestMethod?: HeaderValue;
+  accessControlRequestHeaders?: HeaderValue;
+}
+
+export type DecisionKind = 'preflight' | 'actual' | 'not-cors';
+
+export type DecisionReason =
+  | 'no-origin'
+  | 'origin-allowed'
+  | 'origin-wildcard'
+  | 'origin-not-allowed'
+  | 'origin-malformed'
+  | 'null-origin-not-allowed'
+  | 'method-not-allowed'
+  | 'header-not-allowed';
+
+export interface Decision {
+  kind: DecisionKind;
+  /** The origin may read the response (and, for a preflight, the requested method and headers are allowed). */
+  allowed: boolean;
+  reason: DecisionReason;
+  /** CORS headers to set, canonical names. Never includes `Vary`. */
+  headers: Readonly<Record<string, string>>;
+  /** Token(s) to append to `Vary` (never overwrite it), e.g. `'Origin'`; undefined when nothing varies. */
+  vary: string | undefined;
+  /** For a preflight: end the response here with this status and no body. */
+  status: number | undefined;
+}
+
+// ---- predict(): the browser's half ----
+
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
+
+/** A request as a page would make it with fetch(). */
+export interface BrowserRequest {
+  /** The page's origin, e.g. `http://localhost:3000`. */
+  pageOrigin: string;
+  /** Absolute URL fetched. */
+  url: string;
+  /** Default `'GET'`. */
+  method?: string;
+  /** Headers passed to fetch(). */
+  headers?: Readonly<Record<string, string>>;
+  /** Default `'same-origin'`, as in fetch(). */
+  credentials?: CredentialsMode;
+  /** Default `'cors'`, as in fetch(). */
+  mode?: RequestMode;
+}
+
+/** A response as the server sent it (status and raw headers), e.g. from the request log. */
+export interface ObservedResponse {
+  status: number;
+  headers: Readonly<Record<string, HeaderValue>>;
+}
+
+/** What the server answered: the preflight (if one was sent) and the actual response. */
+export interface ServerAnswer {
+  preflight?: ObservedResponse;
+  response?: ObservedResponse;
+}
+
+export type PredictedOutcome =
+  /** The page can read the response. */
+  | 'allowed'
+  /** The browser hides the response (or never sends the request): a TypeError in JS. */
+  | 'blocked'
+  /** `no-cors`: the page gets an opaque response (status 0, no headers, no body). */
+  | 'opaque'
+  /** fetch() refuses before sending anything (forbidden method, no-cors with a non-simple request, ...). */
+  | 'refused';
+
+export type PredictionReason =
+  | 'same-origin'
+  | 'cors-allowed'
+  | 'no-cors-opaque'
+  | 'forbidden-method'
+  | 'no-cors-not-simple'
+  | 'same-origin-mode'
+  | 'missing-allow-origin'
+  | 'multiple-allow-origin'
+  | 'allow-origin-mismatch'
+  | 'wildcard-with-credentials'
+  | 'missing-allow-credentials'
+  | 'preflight-status'
+  | 'method-not-allowed'
+  | 'header-not-allowed'
+  | 'no-response';
+
+export interface Prediction {
+  outcome: PredictedOutcome;
+  reason: PredictionReason;
+  /** Whether the browser sends a preflight first. */
+  preflight: boolean;
+  /** Whether the actual request reaches the server (its handler runs even if the page is blocked). */
+  reachesServer: boolean;
+  /** Seconds the browser may reuse this preflight (0 when not cached or no preflight). */
+  preflightCacheSeconds: number;
+  /** Lowercased response header names the page can read with `response.headers.get()`. */
+  readableHeaders: readonly string[];
+  /** One paragraph: what the browser does and why. */
+  explanation: string;
+  /** What to change, on which side, to make the request succeed (empty when it already does). */
+  fix: string;
+}
