@@ -1,0 +1,29 @@
+// Drives one autocannon run and turns it into requests per second, refusing runs with failures.
+import autocannon from 'autocannon';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface Load {
+  url: string;
+  method: 'GET' | 'OPTIONS';
+  headers: IncomingHttpHeaders;
+  connections: number;
+  seconds: number;
+}
+
+export async function requestsPerSecond(load: Load): Promise<number> {
+  const result = await autocannon({
+    url: load.url,
+    method: load.method,
+    headers: load.headers,
+    connections: load.connections,
+    duration: load.seconds,
+  });
+  // A bench that counts errors or refusals as throughput measures the wrong thing.
+  if (result.errors > 0 || result.non2xx > 0) {
+    throw new Error(
+      `${load.method} ${load.url} had ${result.errors} errors and ${result.non2xx} non-2xx answers ` +
+        `out of ${result.requests.total}: every request must succeed for the figure to mean anything.`,
+    );
+  }
+  return result.requests.total / result.duration;
+}

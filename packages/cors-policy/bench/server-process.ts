@@ -1,0 +1,46 @@
+// Starts bench/server.ts in a child process and waits until it listens on an ephemeral port.
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { MiddlewareName } from './server.js';
+
+export interface RunningServer {
+  origin: string;
+  stop(): void;
+}
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+
+export function startServer(
+  middleware: MiddlewareName,
+  originCount: number,
+): Promise<RunningServer> {
+  const child: ChildProcess = fork(SERVER_SCRIPT, [middleware, String(originCount)], {
+    // tsx loads the TypeScript sources; NODE_ENV=production is how Express runs in the wild.
+    execArgv: ['--import', import.meta.resolve('tsx')],
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const stop = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`The ${middleware} server did not start within ${START_TIMEOUT_MS} ms.`));
+    }, START_TIMEOUT_MS);
+    child.once('message', (message: { port: number }) => {
+      clearTimeout(timer);
+      resolve({ origin: `http://127.0.0.1:${message.port}`, stop });
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(
+        new Error(
+          `The ${middleware} server exited before listening (code ${code}, signal ${signal}).`,
+        ),
+      );
+    });
+  });
+}
