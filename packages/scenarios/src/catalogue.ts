@@ -1,0 +1,38 @@
+import { LAB_ROUTES, WEB_ROUTES } from './routes.js';
+import { SIMPLE } from './scenarios/simple.js';
+import type { Category, Engine, Expectation, LabRoute, PageOriginRole, Scenario } from './types.js';
+
+/** Every scenario, in the order pages and reports show them. */
+export const SCENARIOS: readonly Scenario[] = [...SIMPLE];
+
+const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));
+const labRoutesByPath = new Map(LAB_ROUTES.map((route) => [route.path, route]));
+
+export function scenarioById(id: string): Scenario | undefined {
+  return byId.get(id);
+}
+
+export function scenariosInCategory(category: Category): readonly Scenario[] {
+  return SCENARIOS.filter((scenario) => scenario.category === category);
+}
+
+export function labRouteByPath(path: string): LabRoute | undefined {
+  return labRoutesByPath.get(path);
+}
+
+export function webRouteById(id: string) {
+  return WEB_ROUTES.find((route) => route.id === id);
+}
+
+/**
+ * What the author expects on `page`, in `engine` when given: an engine's documented difference
+ * replaces the common expectation. Undefined when the scenario does not run from that page.
+ */
+export function expectationFor(
+  scenario: Scenario,
+  page: PageOriginRole,
+  engine?: Engine,
+): Expectation | undefined {
+  const override = scenario.engines?.find((entry) => entry.engine === engine)?.expected[page];
+  return override ?? scenario.expected[page];
+}
