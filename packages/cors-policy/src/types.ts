@@ -34,6 +34,72 @@ export interface PolicyOptions {
   preflightStatus?: number;
 }
 
+/** A subdomain pattern from `origins`, pre-split by definePolicy(). */
+export interface OriginPattern {
+  /** As written, e.g. `https://*.example.com:8443`. */
+  readonly source: string;
+  readonly scheme: 'http' | 'https';
+  /** The registrable part with its leading dot, e.g. `.example.com`. */
+  readonly suffix: string;
+  /** Empty for the scheme's default port, else the digits, e.g. `8443`. */
+  readonly port: string;
+  /** What a matching origin starts with, e.g. `https://`. */
+  readonly head: string;
+  /** What a matching origin ends with, e.g. `.example.com:8443`. */
+  readonly tail: string;
+}
+
+/** An answer decide() can give without looking at the request's origin value. */
+export type RejectionReason = 'origin-not-allowed' | 'origin-malformed' | 'null-origin-not-allowed';
+
+/** Headers and decisions computed once by definePolicy(), so decide() only looks things up. */
+export interface PrecomputedAnswers {
+  /** Per allow-listed exact origin (and `null` when opted in): the actual-request Decision and the preflight headers. */
+  readonly byOrigin: ReadonlyMap<
+    string,
+    { readonly actual: Decision; readonly preflightHeaders: Readonly<Record<string, string>> }
+  >;
+  /** Access-Control-* headers of an allowed actual response; Allow-Origin only for a `'*'` policy. */
+  readonly actualHeaders: Readonly<Record<string, string>>;
+  /** Access-Control-* headers of an allowed preflight answer; Allow-Origin only for a `'*'` policy. */
+  readonly preflightHeaders: Readonly<Record<string, string>>;
+  /** The answer to a request without Origin. */
+  readonly notCors: Decision;
+  /** For a `'*'` policy, the answer to every actual CORS request. */
+  readonly anyOriginActual: Decision | undefined;
+  readonly rejected: Readonly<
+    Record<'preflight' | 'actual', Readonly<Record<RejectionReason, Decision>>>
+  >;
+}
+
+/**
+ * A validated, normalized policy: build it with definePolicy(), never by hand.
+ * `Sync` is `true` when no origin predicate can return a Promise, so decide() returns a Decision directly.
+ */
+export interface Policy<Sync extends boolean = boolean> {
+  /** How origins are matched. */
+  readonly originMode: '*' | 'reflect-any' | 'list' | 'predicate';
+  /** Exact origins (O(1) lookup). */
+  readonly exactOrigins: ReadonlySet<string>;
+  readonly originPatterns: readonly OriginPattern[];
+  readonly predicate: OriginPredicate | undefined;
+  readonly allowNullOrigin: boolean;
+  /** Methods as advertised; the Fetch-normalized ones (DELETE GET HEAD OPTIONS POST PUT) uppercased. */
+  readonly methods: readonly string[];
+  readonly allowedHeaders: readonly string[] | '*';
+  readonly exposedHeaders: readonly string[] | '*';
+  readonly credentials: boolean;
+  readonly maxAge: number | undefined;
+  readonly preflightStatus: number;
+  /** Methods a preflight may ask for (the configured ones plus the safelisted GET, HEAD, POST). */
+  readonly methodSet: ReadonlySet<string>;
+  /** Lowercased allowed header names; undefined for `'*'`. */
+  readonly headerSet: ReadonlySet<string> | undefined;
+  readonly precomputed: PrecomputedAnswers;
+  /** Type-level only: whether decide() is synchronous for this policy. */
+  readonly __sync?: Sync;
+}
+
 /** What a server received, as far as CORS cares. Raw header values: validation is decide()'s job. */
 export interface CorsRequest {
   method: string;
@@ -125,7 +191,32 @@ export type PredictionReason =
   | 'preflight-status'
   | 'method-not-allowed'
   | 'header-not-allowed'
-  | 'no-response';
+  | 'no-response'
+  /** fetch() throws: the URL does not parse, is not http(s), or has `user:password@`. */
+  | 'invalid-url'
+  /** fetch() throws: the method is not a token (`'GET POST'`). */
+  | 'invalid-method'
+  /** fetch() throws: a header name is not a token or a value has NUL, CR, LF or non-Latin-1. */
+  | 'invalid-header'
+  /** An https page fetching plain http from a non-loopback host: blocked before CORS. */
+  | 'mixed-content'
+  /** Access-Control-Allow-Credentials is present but not exactly `true`. */
+  | 'invalid-allow-credentials'
+  /** Access-Control-Allow-Methods is not a list of tokens: the whole preflight fails. */
+  | 'malformed-allow-methods'
+  /** Access-Control-Allow-Headers is not a list of tokens: the whole preflight fails. */
+  | 'malformed-allow-headers';
+
+/** The OPTIONS preflight a browser sends (never with cookies), in decide()'s request shape. */
+export interface PreflightRequest {
+  method: 'OPTIONS';
+  /** The page's serialized origin. */
+  origin: string;
+  /** The actual request's method, normalized. */
+  accessControlRequestMethod: string;
+  /** Sorted lowercase names joined by `,`; absent when only the method needs permission. */
+  accessControlRequestHeaders?: string;
+}
 
 export interface Prediction {
   outcome: PredictedOutcome;
@@ -142,4 +233,8 @@ export interface Prediction {
   explanation: string;
   /** What to change, on which side, to make the request succeed (empty when it already does). */
   fix: string;
+  /** Request headers fetch() silently leaves out: forbidden ones (Cookie, Host, Sec-*, ...) and, in no-cors mode, non-safelisted ones. */
+  droppedHeaders?: readonly string[];
+  /** The preflight the browser sends, when it sends one. */
+  preflightRequest?: PreflightRequest;
 }
