@@ -1,9 +1,37 @@
 import { LAB_ROUTES, WEB_ROUTES } from './routes.js';
+import { CACHING } from './scenarios/caching.js';
+import { CREDENTIALS } from './scenarios/credentials.js';
+import { ERRORS } from './scenarios/errors.js';
+import { EXPOSE } from './scenarios/expose.js';
+import { HEADERS } from './scenarios/headers.js';
+import { METHODS } from './scenarios/methods.js';
+import { NEXT_SERVER } from './scenarios/next-server.js';
+import { NO_CORS } from './scenarios/no-cors.js';
+import { PREFLIGHT } from './scenarios/preflight.js';
+import { PROXY } from './scenarios/proxy.js';
+import { REDIRECT } from './scenarios/redirect.js';
+import { SEED_METHODS } from './scenarios/seed-methods.js';
 import { SIMPLE } from './scenarios/simple.js';
+import { WRONG_ORIGIN } from './scenarios/wrong-origin.js';
 import type { Category, Engine, Expectation, LabRoute, PageOriginRole, Scenario } from './types.js';
 
 /** Every scenario, in the order pages and reports show them. */
-export const SCENARIOS: readonly Scenario[] = [...SIMPLE];
+export const SCENARIOS: readonly Scenario[] = [
+  ...SIMPLE,
+  ...WRONG_ORIGIN,
+  ...CREDENTIALS,
+  ...PREFLIGHT,
+  ...HEADERS,
+  ...METHODS,
+  ...EXPOSE,
+  ...CACHING,
+  ...NO_CORS,
+  ...REDIRECT,
+  ...ERRORS,
+  ...SEED_METHODS,
+  ...PROXY,
+  ...NEXT_SERVER,
+];
 
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));
 const labRoutesByPath = new Map(LAB_ROUTES.map((route) => [route.path, route]));
