@@ -2,4 +2,13 @@ export { definePolicy, type SyncPolicyOptions } from './define-policy.js';
 export { decide } from './decide.js';
 export { CorsPolicyError, type CorsPolicyErrorCode } from './errors.js';
 export { isSerializedOrigin } from './origin.js';
+export { appendVary } from './vary.js';
+export {
+  corsMiddleware,
+  corsRequestOf,
+  type NextFunctionLike,
+  type NodeMiddleware,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from './adapters/express.js';
 export type * from './types.js';
