@@ -1,0 +1,66 @@
+// One way to drive every engine, so a spec is written once for Playwright pages and WebDriver.
+import type { EngineBuild, EngineName, EngineSource } from '../provision/choice.mjs';
+
+export type { EngineBuild, EngineName, EngineSource };
+
+/** Set per Playwright project (`use.engineOptions`): which engine and how to drive it. */
+export interface EngineOptions {
+  engine: EngineName;
+  source: EngineSource;
+  build: EngineBuild;
+  /** `playwright` launches through Playwright; `webkit-webdriver` drives Debian's WebKitGTK. */
+  backend: 'playwright' | 'webkit-webdriver';
+  protocol: EngineIdentity['protocol'];
+  webSecurity: boolean;
+}
+
+/** Which build produced a result: stated in every test's annotations and the run summary. */
+export interface EngineIdentity {
+  /** The Playwright project, e.g. `webkit` or `chromium-insecure`. */
+  project: string;
+  engine: EngineName;
+  /** The product as it names itself, e.g. `Chromium`, `Firefox ESR`, `WebKitGTK MiniBrowser`. */
+  product: string;
+  /** The version the running engine reported (`browser.version()` or WebDriver `browserVersion`). */
+  version: string;
+  source: EngineSource;
+  /** How the harness talks to it: `cdp`, `webdriver-bidi`, `juggler`, `playwright-webkit` or `webdriver`. */
+  protocol: string;
+  /** False only for the development-only project launched with `--disable-web-security`. */
+  webSecurity: boolean;
+}
+
+/** A function run inside the page; its argument and result cross as JSON. */
+export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
+
+export interface EnginePage {
+  /** The URL the page ended on after load. */
+  url(): Promise<string>;
+  title(): Promise<string>;
+  /** Runs `fn(arg)` in the page and resolves with its (awaited) JSON-serializable result. */
+  evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result>;
+  textContent(selector: string): Promise<string | null>;
+  getAttribute(selector: string, name: string): Promise<string | null>;
+  /** Resolves once `selector` has `name="value"`; rejects after `timeoutMs` naming what it saw. */
+  waitForAttribute(
+    selector: string,
+    name: string,
+    value: string,
+    timeoutMs?: number,
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Engine {
+  identity: EngineIdentity;
+  /** Milliseconds from starting the engine's processes to being able to open a page. */
+  launchMs: number;
+  /** Launch time plus the first page's load: the least any run with this engine costs. */
+  launchFloorMs(): number | undefined;
+  /**
+   * Opens `url` in a fresh browsing state (no cookies, no cache) and waits for its load event.
+   * One page at a time per engine.
+   */
+  open(url: string): Promise<EnginePage>;
+  close(): Promise<void>;
+}

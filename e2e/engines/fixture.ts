@@ -1,0 +1,80 @@
+// The `engine` fixture: one engine per worker, started before the first test and always stopped.
+import { test as base } from '@playwright/test';
+import type { Engine, EngineOptions } from './engine.js';
+import { launchPlaywrightEngine } from './playwright-engine.js';
+import { launchWebKitWebDriverEngine } from './webkit-webdriver-engine.js';
+
+export interface EngineWorkerOptions {
+  engineOptions: EngineOptions | undefined;
+}
+
+export const test = base.extend<{ engineReport: void }, EngineWorkerOptions & { engine: Engine }>({
+  engineOptions: [undefined, { scope: 'worker', option: true }],
+
+  engine: [
+    async (
+      { engineOptions, playwright, browserName, launchOptions, channel, headless },
+      use,
+      workerInfo,
+    ) => {
+      const project = workerInfo.project.name;
+      if (!engineOptions) {
+        throw new Error(
+          `Project "${project}" has no use.engineOptions; build projects with engineProjects() in playwright.config.ts.`,
+        );
+      }
+      const { engine: name, source, build, backend, protocol, webSecurity } = engineOptions;
+      const identity = {
+        project,
+        engine: name,
+        product: build.product,
+        source,
+        protocol,
+        webSecurity,
+      };
+      let engine: Engine;
+      if (backend === 'webkit-webdriver') {
+        const { executablePath, driverPath, xvfbPath } = build;
+        if (!driverPath || !xvfbPath) {
+          throw new Error(
+            `Project "${project}" drives WebKit over WebDriver but its build names no driverPath/xvfbPath ` +
+              `(${JSON.stringify(build)}); rerun \`node provision/run.mjs\`.`,
+          );
+        }
+        engine = await launchWebKitWebDriverEngine(
+          { executablePath, driverPath, xvfbPath },
+          identity,
+        );
+      } else {
+        engine = await launchPlaywrightEngine(
+          playwright[browserName],
+          { ...launchOptions, ...(channel ? { channel } : {}), headless },
+          identity,
+        );
+      }
+      await use(engine);
+      await engine.close();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  // Every result names the engine build behind it; the run summary reads these attachments.
+  engineReport: [
+    async ({ engine }, use, testInfo) => {
+      const { product, version, source, protocol } = engine.identity;
+      testInfo.annotations.push({
+        type: 'engine',
+        description: `${product} ${version} (${source}, ${protocol})`,
+      });
+      await use();
+      const launchFloorMs = engine.launchFloorMs();
+      await testInfo.attach('engine.json', {
+        contentType: 'application/json',
+        body: JSON.stringify({ ...engine.identity, launchMs: engine.launchMs, launchFloorMs }),
+      });
+    },
+    { auto: true },
+  ],
+});
+
+export { expect } from '@playwright/test';

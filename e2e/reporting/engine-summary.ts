@@ -1,0 +1,74 @@
+// Prints, after every run, which engine build ran each project, its launch floor and its time,
+// and writes the same to test-results/engine-summary.json for the matrix report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { EngineIdentity } from '../engines/engine.js';
+import { readChoice } from '../provision/choice.mjs';
+
+const SUMMARY_FILE = fileURLToPath(new URL('../test-results/engine-summary.json', import.meta.url));
+
+interface ReportedEngine extends EngineIdentity {
+  launchMs: number;
+  launchFloorMs?: number;
+}
+
+interface ProjectRun {
+  engine?: ReportedEngine;
+  passed: number;
+  failed: number;
+  testMs: number;
+}
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`;
+
+export default class EngineSummary implements Reporter {
+  private readonly runs = new Map<string, ProjectRun>();
+  private readonly started = performance.now();
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name ?? '(no project)';
+    const run = this.runs.get(project) ?? { passed: 0, failed: 0, testMs: 0 };
+    this.runs.set(project, run);
+    if (result.status === test.expectedStatus) run.passed++;
+    else run.failed++;
+    run.testMs += result.duration;
+    const attachment = result.attachments.find((candidate) => candidate.name === 'engine.json');
+    if (attachment?.body) {
+      const reported = JSON.parse(attachment.body.toString()) as ReportedEngine;
+      run.engine = {
+        ...reported,
+        launchFloorMs: run.engine?.launchFloorMs ?? reported.launchFloorMs,
+      };
+    }
+  }
+
+  onEnd(result: FullResult): void {
+    const choice = readChoice();
+    const wallMs = performance.now() - this.started;
+    const lines = [`Engines: ${choice.source} (${choice.reason})`];
+    for (const [project, run] of this.runs) {
+      const engine = run.engine;
+      const build = engine
+        ? `${engine.product} ${engine.version} via ${engine.protocol}`
+        : 'ENGINE DID NOT START (see the errors above)';
+      lines.push(
+        `  ${project.padEnd(18)} ${build.padEnd(44)} launch floor ${seconds(engine?.launchFloorMs).padStart(8)}` +
+          `   tests ${run.passed} passed, ${run.failed} failed in ${seconds(run.testMs)}`,
+      );
+    }
+    lines.push(`  run ${result.status} in ${seconds(wallMs)} wall clock`);
+    console.log(lines.join('\n'));
+    mkdirSync(dirname(SUMMARY_FILE), { recursive: true });
+    writeFileSync(
+      SUMMARY_FILE,
+      `${JSON.stringify({ choice, status: result.status, wallMs, projects: Object.fromEntries(this.runs) }, null, 2)}\n`,
+    );
+  }
+}
