@@ -11,4 +11,9 @@ export {
   type NodeRequestLike,
   type NodeResponseLike,
 } from './adapters/express.js';
+export {
+  toCorsOptions,
+  type CorsOptionsDelegate,
+  type CorsPackageOptions,
+} from './adapters/cors-options.js';
 export type * from './types.js';
