@@ -3,14 +3,17 @@
 import type {
   BrowserRequest,
   ObservedResponse,
+  Policy,
   Prediction,
   PreflightRequest,
   ServerAnswer,
 } from './types.js';
 import { checkPreflight, corsCheck } from './predict/cors-check.js';
+import { answerFromPolicy, isPolicy } from './predict/from-policy.js';
 import {
   explainAllowed,
   explainNoResponse,
+  explainPolicyBlock,
   explainOpaque,
   explainPreflightFailure,
   explainRefusal,
@@ -33,9 +36,10 @@ export interface PredictOptions {
 type CorsPlan = Extract<RequestPlan, { kind: 'cors' }>;
 
 /**
- * Predicts what a browser does with `request` given the server's raw answer: whether fetch()
- * refuses it, whether a preflight goes first, whether the page can read the response and which
- * headers, whether the request reaches the server, and how long the preflight is cached.
+ * Predicts what a browser does with `request`, given a server's raw answer (any server) or one of
+ * our policies (whose answers come from decide()): whether fetch() refuses it, whether a preflight
+ * goes first, whether the page can read the response and which headers, whether the request
+ * reaches the server, and how long the preflight is cached.
  * Redirects are not followed: each hop is judged on its own (pass the next hop's answer again).
  *
  * @example
@@ -46,18 +50,26 @@ type CorsPlan = Extract<RequestPlan, { kind: 'cors' }>;
  */
 export function predict(
   request: BrowserRequest,
-  answer: ServerAnswer,
+  target: Policy | ServerAnswer,
   options: PredictOptions = {},
 ): Prediction {
-  return judge(planRequest(request), answer, options);
+  const plan = planRequest(request);
+  if (!isPolicy(target)) return judge(plan, target, options);
+  if (plan.kind === 'refused') return judge(plan, {}, options);
+  const { answer, ...decisions } = answerFromPolicy(target, plan);
+  const prediction = judge(plan, answer, options);
+  if (prediction.outcome !== 'blocked') return prediction;
+  const policyWords = explainPolicyBlock(plan, prediction.reason, decisions);
+  if (!policyWords) return prediction;
+  return {
+    ...prediction,
+    explanation: prediction.explanation + policyWords.explanation,
+    fix: policyWords.fix || prediction.fix,
+  };
 }
 
 /** Runs the browser's response-side algorithm on a planned request. */
-export function judge(
-  plan: RequestPlan,
-  answer: ServerAnswer,
-  options: PredictOptions,
-): Prediction {
+function judge(plan: RequestPlan, answer: ServerAnswer, options: PredictOptions): Prediction {
   const droppedHeaders = plan.context.droppedHeaders.map((header) => header.name);
   const base = { preflight: false, preflightCacheSeconds: 0, readableHeaders: [], droppedHeaders };
 
@@ -175,13 +187,12 @@ function noResponse(
   base: Omit<Prediction, 'outcome' | 'reason' | 'reachesServer' | 'explanation' | 'fix'>,
   missing: 'preflight' | 'response',
 ): Prediction {
-  const credentialed = plan.kind === 'cors' && plan.credentialed;
   return {
     ...base,
     outcome: 'blocked',
     reason: 'no-response',
     reachesServer: false,
-    ...explainNoResponse(plan.context, missing, credentialed),
+    ...explainNoResponse(plan, missing),
   };
 }
 

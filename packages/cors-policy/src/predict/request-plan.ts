@@ -28,7 +28,7 @@ export interface RequestContext {
   readonly method: string;
   readonly credentials: CredentialsMode;
   readonly mode: RequestMode;
-  /** Headers that go out, lowercased names, duplicates combined. */
+  /** Headers that go out, lowercased names, in order; a name may repeat. */
   readonly headers: readonly RequestHeader[];
   readonly droppedHeaders: readonly DroppedHeader[];
 }
@@ -180,7 +180,8 @@ function buildHeaderList(
   init: Readonly<Record<string, string>>,
   mode: RequestMode,
 ): Pick<RequestContext, 'headers' | 'droppedHeaders'> | string {
-  const kept = new Map<string, string>();
+  // Keys differing only in case stay separate entries, as Headers.append() keeps them.
+  const headers: RequestHeader[] = [];
   const droppedHeaders: DroppedHeader[] = [];
   for (const [rawName, rawValue] of Object.entries(init)) {
     const value = trimHttpWhitespace(rawValue);
@@ -191,16 +192,24 @@ function buildHeaderList(
       droppedHeaders.push({ name, because: 'forbidden' });
       continue;
     }
-    const previous = kept.get(name);
-    const combined = previous === undefined ? value : `${previous}, ${value}`;
-    if (mode === 'no-cors' && !isNoCorsSafelistedRequestHeader({ name, value: combined })) {
+    if (
+      mode === 'no-cors' &&
+      !isNoCorsSafelistedRequestHeader({ name, value: combinedWith(headers, name, value) })
+    ) {
       droppedHeaders.push({ name, because: 'no-cors' });
       continue;
     }
-    kept.set(name, combined);
+    headers.push({ name, value });
   }
-  const headers = [...kept].map(([name, value]) => ({ name, value }));
   return { headers, droppedHeaders };
+}
+
+/** The value `name` would have once `value` is appended: what no-cors mode judges. */
+function combinedWith(headers: readonly RequestHeader[], name: string, value: string): string {
+  return [
+    ...headers.filter((header) => header.name === name).map((header) => header.value),
+    value,
+  ].join(', ');
 }
 
 /** Hosts a browser trusts over plain http (Secure Contexts: loopback and `localhost`). */
