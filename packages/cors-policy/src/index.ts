@@ -16,4 +16,12 @@ export {
   type CorsOptionsDelegate,
   type CorsPackageOptions,
 } from './adapters/cors-options.js';
+export {
+  applyCors,
+  corsRequestFromFetch,
+  preflight,
+  withCors,
+  type FetchHandler,
+  type WithCorsOptions,
+} from './adapters/fetch.js';
 export type * from './types.js';
