@@ -11,7 +11,7 @@ export interface BenchOptions {
 
 export const USAGE = `Usage: pnpm bench [--json] [--duration <s>] [--connections <n>] [--warmup <s>]
   --json           print one JSON object on stdout (progress goes to stderr)
-  --duration <s>   seconds per measured run, each case runs twice (default 5)
+  --duration <s>   seconds per measured run, each case runs twice (default 4)
   --connections <n> concurrent connections (default 32)
   --warmup <s>     seconds of unmeasured load before a case's first run (default 1)`;
 
@@ -40,7 +40,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     args,
     options: {
       json: { type: 'boolean', default: false },
-      duration: { type: 'string', default: '5' },
+      duration: { type: 'string', default: '4' },
       connections: { type: 'string', default: '32' },
       warmup: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },

@@ -1,4 +1,4 @@
-// Drives one autocannon run and turns it into requests per second, refusing runs with failures.
+// Drives one autocannon run and returns its throughput, refusing runs with failures.
 import autocannon from 'autocannon';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -10,7 +10,12 @@ export interface Load {
   seconds: number;
 }
 
-export async function requestsPerSecond(load: Load): Promise<number> {
+export interface LoadResult {
+  requestsPerSecond: number;
+  requests: number;
+}
+
+export async function applyLoad(load: Load): Promise<LoadResult> {
   const result = await autocannon({
     url: load.url,
     method: load.method,
@@ -25,5 +30,8 @@ export async function requestsPerSecond(load: Load): Promise<number> {
         `out of ${result.requests.total}: every request must succeed for the figure to mean anything.`,
     );
   }
-  return result.requests.total / result.duration;
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    requests: result.requests.total,
+  };
 }

@@ -4,10 +4,16 @@ import type { BenchOptions } from './cli-options.js';
 
 export const TARGET_RATIO = 0.97;
 
+export interface Run {
+  requestsPerSecond: number;
+  /** Server process CPU time (user + system) per request served. */
+  cpuMicrosPerRequest: number;
+}
+
 export interface Measured {
   benchCase: BenchCase;
-  /** Requests per second of each run, in the order they ran. */
-  runs: number[];
+  /** In the order they ran. */
+  runs: Run[];
 }
 
 export interface Environment {
@@ -20,6 +26,15 @@ export interface Environment {
   loadAverageAtStart: number[];
 }
 
+interface Figures {
+  label: string;
+  middleware: string;
+  origins: number;
+  runs: { requestsPerSecond: number; cpuMicrosPerRequest: number }[];
+  requestsPerSecond: number;
+  cpuMicrosPerRequest: number;
+}
+
 export interface BenchReport {
   environment: Environment;
   settings: {
@@ -30,24 +45,18 @@ export interface BenchReport {
     order: string;
     requestOrigin: string;
   };
-  get: {
-    label: string;
-    middleware: string;
-    origins: number;
-    runs: number[];
-    requestsPerSecond: number;
+  get: (Figures & {
+    /** Throughput relative to Express alone. */
     ratioToExpressAlone: number;
-  }[];
-  preflight: {
-    label: string;
-    middleware: string;
-    origins: number;
-    runs: number[];
-    optionsRequestsPerSecond: number;
+    /** Express alone's CPU per request over this one's: the throughput ratio a CPU-bound server would see. */
+    cpuRatioToExpressAlone: number;
+  })[];
+  preflight: (Figures & {
     getRequestsPerSecond: number;
     ratioToGet: number;
-  }[];
-  target: { ratioToExpressAlone: number; met: boolean };
+    cpuRatioToGet: number;
+  })[];
+  target: { ratioToExpressAlone: number; met: boolean; metByCpu: boolean };
   elapsedSeconds: number;
 }
 
@@ -55,41 +64,55 @@ const mean = (values: readonly number[]): number =>
   values.reduce((sum, value) => sum + value, 0) / values.length;
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
+function figures(m: Measured): Figures {
+  return {
+    label: m.benchCase.label,
+    middleware: m.benchCase.middleware,
+    origins: m.benchCase.originCount,
+    runs: m.runs.map((run) => ({
+      requestsPerSecond: round(run.requestsPerSecond, 0),
+      cpuMicrosPerRequest: round(run.cpuMicrosPerRequest, 1),
+    })),
+    requestsPerSecond: mean(m.runs.map((run) => run.requestsPerSecond)),
+    cpuMicrosPerRequest: mean(m.runs.map((run) => run.cpuMicrosPerRequest)),
+  };
+}
+
+function rounded<T extends Figures>(row: T): T {
+  return {
+    ...row,
+    requestsPerSecond: round(row.requestsPerSecond, 0),
+    cpuMicrosPerRequest: round(row.cpuMicrosPerRequest, 1),
+  };
+}
+
 export function buildReport(
   measured: readonly Measured[],
   options: BenchOptions,
   environment: Environment,
   elapsedSeconds: number,
 ): BenchReport {
-  const gets = measured.filter((m) => m.benchCase.method === 'GET');
-  const baseline = gets.find((m) => m.benchCase.middleware === 'none');
+  const gets = measured.filter((m) => m.benchCase.method === 'GET').map(figures);
+  const baseline = gets.find((row) => row.middleware === 'none');
   if (!baseline) throw new Error('The bench has no Express-alone case to compare against.');
-  const baselineRate = mean(baseline.runs);
-  const get = gets.map((m) => ({
-    label: m.benchCase.label,
-    middleware: m.benchCase.middleware,
-    origins: m.benchCase.originCount,
-    runs: m.runs.map((run) => round(run, 0)),
-    requestsPerSecond: round(mean(m.runs), 0),
-    ratioToExpressAlone: round(mean(m.runs) / baselineRate, 3),
+  const get = gets.map((row) => ({
+    ...rounded(row),
+    ratioToExpressAlone: round(row.requestsPerSecond / baseline.requestsPerSecond, 3),
+    cpuRatioToExpressAlone: round(baseline.cpuMicrosPerRequest / row.cpuMicrosPerRequest, 3),
   }));
   const preflight = measured
     .filter((m) => m.benchCase.method === 'OPTIONS')
     .map((m) => {
-      const sameServerGet = gets.find(
-        (g) =>
-          g.benchCase.middleware === m.benchCase.middleware &&
-          g.benchCase.originCount === m.benchCase.originCount,
+      const row = figures(m);
+      const sameServer = gets.find(
+        (g) => g.middleware === row.middleware && g.origins === row.origins,
       );
-      if (!sameServerGet) throw new Error(`No GET case to compare ${m.benchCase.id} with.`);
+      if (!sameServer) throw new Error(`No GET case to compare ${m.benchCase.id} with.`);
       return {
-        label: m.benchCase.label,
-        middleware: m.benchCase.middleware,
-        origins: m.benchCase.originCount,
-        runs: m.runs.map((run) => round(run, 0)),
-        optionsRequestsPerSecond: round(mean(m.runs), 0),
-        getRequestsPerSecond: round(mean(sameServerGet.runs), 0),
-        ratioToGet: round(mean(m.runs) / mean(sameServerGet.runs), 3),
+        ...rounded(row),
+        getRequestsPerSecond: round(sameServer.requestsPerSecond, 0),
+        ratioToGet: round(row.requestsPerSecond / sameServer.requestsPerSecond, 3),
+        cpuRatioToGet: round(sameServer.cpuMicrosPerRequest / row.cpuMicrosPerRequest, 3),
       };
     });
   const ours = get.filter((row) => row.middleware === 'cors-policy');
@@ -108,6 +131,7 @@ export function buildReport(
     target: {
       ratioToExpressAlone: TARGET_RATIO,
       met: ours.every((row) => row.ratioToExpressAlone >= TARGET_RATIO),
+      metByCpu: ours.every((row) => row.cpuRatioToExpressAlone >= TARGET_RATIO),
     },
     elapsedSeconds: round(elapsedSeconds, 1),
   };
@@ -127,42 +151,59 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 const perSecond = (value: number): string => Math.round(value).toLocaleString('en-US');
+const runsOf = (row: Figures): string =>
+  row.runs.map((run) => perSecond(run.requestsPerSecond)).join(' / ');
 
 export function formatReport(report: BenchReport): string {
   const { environment: env, settings } = report;
   const getTable = table(
-    ['GET /data, allowed Origin', 'req/s', 'runs', 'vs Express alone'],
+    ['GET /data, allowed Origin', 'req/s', 'runs', 'vs Express', 'CPU µs/req', 'vs Express (CPU)'],
     report.get.map((row) => [
       row.label,
       perSecond(row.requestsPerSecond),
-      row.runs.map(perSecond).join(' / '),
+      runsOf(row),
       row.ratioToExpressAlone.toFixed(2),
+      row.cpuMicrosPerRequest.toFixed(1),
+      row.cpuRatioToExpressAlone.toFixed(2),
     ]),
   );
   const preflightTable = table(
-    ['Preflight (OPTIONS /data)', 'OPTIONS req/s', 'runs', 'GET req/s', 'OPTIONS vs GET'],
+    [
+      'Preflight OPTIONS /data',
+      'req/s',
+      'runs',
+      'GET req/s',
+      'vs GET',
+      'CPU µs/req',
+      'vs GET (CPU)',
+    ],
     report.preflight.map((row) => [
       row.label,
-      perSecond(row.optionsRequestsPerSecond),
-      row.runs.map(perSecond).join(' / '),
+      perSecond(row.requestsPerSecond),
+      runsOf(row),
       perSecond(row.getRequestsPerSecond),
       row.ratioToGet.toFixed(2),
+      row.cpuMicrosPerRequest.toFixed(1),
+      row.cpuRatioToGet.toFixed(2),
     ]),
   );
-  const verdict = report.target.met
-    ? `Target met: cors-policy keeps at least ${TARGET_RATIO} of Express-alone throughput.`
-    : `Target missed: cors-policy fell below ${TARGET_RATIO} of Express-alone throughput in this run.`;
+  const verdict = (met: boolean, measure: string): string =>
+    `${met ? 'Met' : 'Missed'} by ${measure}: cors-policy keeps ${met ? 'at least' : 'less than'} ` +
+    `${TARGET_RATIO} of Express-alone throughput.`;
   return [
     `Express ${env.express}, cors ${env.cors}, Node ${env.node}, ${env.cores} x ${env.cpu}, ${env.date}`,
-    `${settings.connections} connections, ${settings.runsPerCase} runs of ${settings.secondsPerRun} s per case ` +
-      `(${settings.order}), ${settings.warmupSeconds} s warm-up; Origin: ${settings.requestOrigin}.`,
-    `Load average at start: ${env.loadAverageAtStart.map((load) => load.toFixed(2)).join(', ')}`,
+    `${settings.connections} connections, ${settings.runsPerCase} runs of ${settings.secondsPerRun} s ` +
+      `per case (${settings.order}), ${settings.warmupSeconds} s warm-up.`,
+    `Origin: ${settings.requestOrigin}.`,
+    `Load average at start: ${env.loadAverageAtStart.map((load) => load.toFixed(2)).join(', ')} ` +
+      '(other work on the machine skews req/s; server CPU per request is steadier).',
     '',
     getTable,
     '',
     preflightTable,
     '',
-    verdict,
+    verdict(report.target.met, 'req/s'),
+    verdict(report.target.metByCpu, 'server CPU per request'),
     `Took ${report.elapsedSeconds} s.`,
   ].join('\n');
 }

@@ -7,9 +7,9 @@ import type { BenchCase } from './cases.js';
 import { USAGE, parseBenchOptions } from './cli-options.js';
 import type { BenchOptions } from './cli-options.js';
 import { expectHeaders } from './expect-headers.js';
-import { requestsPerSecond } from './load.js';
+import { applyLoad } from './load.js';
 import { buildReport, formatReport } from './report.js';
-import type { Environment, Measured } from './report.js';
+import type { Environment, Measured, Run } from './report.js';
 import { startServer } from './server-process.js';
 import type { RunningServer } from './server-process.js';
 
@@ -53,10 +53,12 @@ async function measureAll(
       allowOrigin: c.expectedAllowOrigin,
     });
   }
-  const runs = new Map<BenchCase, number[]>(cases.map((c) => [c, []]));
+  const runs = new Map<BenchCase, Run[]>(cases.map((c) => [c, []]));
   // Forward then reverse: a case measured early in one round is measured late in the other.
   const order = [...cases, ...[...cases].reverse()];
   for (const [index, c] of order.entries()) {
+    const server = servers.get(serverKey(c));
+    if (!server) throw new Error(`No server was started for ${c.id}.`);
     const load = {
       url: url(c),
       method: c.method,
@@ -64,12 +66,16 @@ async function measureAll(
       connections: options.connections,
     };
     if (index < cases.length && options.warmupSeconds > 0) {
-      await requestsPerSecond({ ...load, seconds: options.warmupSeconds });
+      await applyLoad({ ...load, seconds: options.warmupSeconds });
     }
-    const rate = await requestsPerSecond({ ...load, seconds: options.seconds });
-    runs.get(c)?.push(rate);
+    const cpuBefore = await server.cpuMicros();
+    const result = await applyLoad({ ...load, seconds: options.seconds });
+    const cpuMicrosPerRequest = ((await server.cpuMicros()) - cpuBefore) / result.requests;
+    runs.get(c)?.push({ requestsPerSecond: result.requestsPerSecond, cpuMicrosPerRequest });
     progress(
-      `[${index + 1}/${order.length}] ${c.method} ${c.label}: ${Math.round(rate).toLocaleString('en-US')} req/s`,
+      `[${index + 1}/${order.length}] ${c.method} ${c.label}: ` +
+        `${Math.round(result.requestsPerSecond).toLocaleString('en-US')} req/s, ` +
+        `${cpuMicrosPerRequest.toFixed(1)} µs server CPU per request`,
     );
   }
   return cases.map((c) => ({ benchCase: c, runs: runs.get(c) ?? [] }));

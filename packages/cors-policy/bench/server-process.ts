@@ -6,11 +6,20 @@ import type { MiddlewareName } from './server.js';
 
 export interface RunningServer {
   origin: string;
+  /** User + system CPU time the server process has used so far, in microseconds. */
+  cpuMicros(): Promise<number>;
   stop(): void;
 }
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
+
+function askCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message: { cpuMicros: number }) => resolve(message.cpuMicros));
+    child.send('cpu-usage');
+  });
+}
 
 export function startServer(
   middleware: MiddlewareName,
@@ -32,7 +41,7 @@ export function startServer(
     }, START_TIMEOUT_MS);
     child.once('message', (message: { port: number }) => {
       clearTimeout(timer);
-      resolve({ origin: `http://127.0.0.1:${message.port}`, stop });
+      resolve({ origin: `http://127.0.0.1:${message.port}`, cpuMicros: () => askCpu(child), stop });
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
