@@ -775,6 +775,13 @@ describe('predict: explanations and fixes', () => {
     ['preflight status', request({ method: 'PUT' }), { preflight: respond(allowPage, 401) }],
     ['method not allowed', request({ method: 'PUT' }), { preflight: respond(allowPage, 204) }],
     ['opaque', request({ mode: 'no-cors' }), { response: respond({}) }],
+    [
+      'two allow-origin headers',
+      request(),
+      { response: respond({ 'Access-Control-Allow-Origin': [PAGE, PAGE] }) },
+    ],
+    ['mixed content', request({ pageOrigin: 'https://a.example', url: 'http://b.example/' }), {}],
+    ['no answer', request(), {}],
     ['same-origin mode', request({ mode: 'same-origin' }), {}],
   ];
 

@@ -12,6 +12,8 @@ export interface Explained {
 type CorsPlan = Extract<RequestPlan, { kind: 'cors' }>;
 type RefusedPlan = Extract<RequestPlan, { kind: 'refused' }>;
 
+const SAFELISTED_NAMES = ['accept', 'accept-language', 'content-language', 'content-type', 'range'];
+
 const TYPE_ERROR =
   'fetch() rejects with a TypeError ("Failed to fetch" in Chromium, "NetworkError when attempting ' +
   'to fetch resource." in Firefox, "Load failed" in WebKit), the same error as a refused connection';
@@ -61,21 +63,18 @@ function droppedSentence(context: RequestContext): string {
 /** Why each name needs the server's permission, in words. */
 function describeUnsafeHeaders(plan: CorsPlan): string[] {
   return plan.unsafeHeaderNames.map((name) => {
-    const header = plan.context.headers.find((candidate) => candidate.name === name);
-    if (!header) return name;
-    if (isCorsSafelistedRequestHeader(header)) {
-      return `${name} (safelisted values together exceed 1024 bytes)`;
-    }
+    const entries = plan.context.headers.filter((candidate) => candidate.name === name);
+    const header = entries.find((entry) => !isCorsSafelistedRequestHeader(entry));
+    if (!header) return `${name} (safelisted values together exceed 1024 bytes)`;
+    if (!SAFELISTED_NAMES.includes(name)) return name;
+    if (header.value.length > 128) return `${name} (its value is over 128 bytes)`;
     if (name === 'content-type') {
       return (
         `content-type ${quoted(header.value)} (only application/x-www-form-urlencoded, ` +
         'multipart/form-data and text/plain are safelisted)'
       );
     }
-    if (['accept', 'accept-language', 'content-language', 'range'].includes(name)) {
-      return `${name} ${quoted(header.value)} (this value is not safelisted)`;
-    }
-    return name;
+    return `${name} ${quoted(header.value)} (this value is not safelisted)`;
   });
 }
 
@@ -149,7 +148,9 @@ function corsFindingWords(
   switch (finding.reason) {
     case 'missing-allow-origin':
       return {
-        explanation: ` The ${where} has no Access-Control-Allow-Origin header, so the browser refuses to share it.`,
+        explanation:
+          ` The ${where} has no Access-Control-Allow-Origin header, so ` +
+          (where === 'response' ? 'the browser refuses to share it.' : 'the preflight fails.'),
         fix: `On the server at ${context.targetOrigin}, send ${echo} in the ${where}.`,
       };
     case 'multiple-allow-origin':
@@ -159,7 +160,7 @@ function corsFindingWords(
           'occurrence into one value, and a list of origins never equals the page origin.',
         fix:
           `Send a single Access-Control-Allow-Origin holding only the requesting origin: ${echo}; ` +
-          'also check that a proxy or framework does not add a second one.',
+          'also check that no other layer (web server, framework, CDN) adds a second one.',
       };
     case 'allow-origin-mismatch':
       return {
@@ -441,9 +442,11 @@ export function explainAllowed(
       droppedSentence(plan.context) +
       preflightSentence(plan) +
       preflightResult +
-      ` The response passes the CORS check, so the page reads its status (${status}) and body, and the ` +
-      `headers ${readable.length > 0 ? listOf([...readable]) : '(none readable)'}; any other header ` +
-      'needs Access-Control-Expose-Headers.' +
+      ` The response passes the CORS check, so the page reads its status (${status}) and body` +
+      (readable.length > 0
+        ? ` and the headers ${listOf([...readable])}`
+        : ' but none of its headers') +
+      '; any other header needs Access-Control-Expose-Headers.' +
       authorization +
       redirectSentence(status),
     fix: '',
