@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, readConfig, type ApiConfig } from './config.js';
 import { RequestLog } from './log/request-log.js';
 import { createApp } from './server.js';
@@ -23,7 +24,8 @@ function listen(server: Server, port: number, name: string): void {
     process.exit(1);
   });
   server.listen(port, () => {
-    console.log(`api: ${name} listening on http://localhost:${port}`);
+    const { port: bound } = server.address() as AddressInfo;
+    console.log(`api: ${name} listening on http://localhost:${bound}`);
   });
 }
 

@@ -1,4 +1,3 @@
-import { DEFAULT_ORIGINS } from '@cors-lab/scenarios';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
