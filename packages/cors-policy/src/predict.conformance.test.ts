@@ -1028,6 +1028,80 @@ const forbiddenHeadersGroup: ConformanceGroup = {
   })),
 };
 
+// ---- fetch/api/request/request-bad-port.any.js: the port-blocking list ----
+
+const BLOCKED_PORTS = [
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+];
+const badPortRequest = (port: number): BrowserRequest => ({
+  pageOrigin: ORIGIN,
+  url: `http://bad-port.wpt:${port}/common/blank.html`,
+  mode: 'no-cors',
+});
+
+const badPortGroup: ConformanceGroup = {
+  title: 'Bad ports are refused before anything is sent',
+  sources: ['fetch/api/request/request-bad-port.any.js'],
+  cases: [
+    {
+      name: 'Request on a port that is not bad should succeed through the proxy.',
+      request: badPortRequest(30303),
+      answer: { response: answer(200, {}) },
+      expected: { outcome: 'opaque' },
+    },
+    ...BLOCKED_PORTS.map((port) => ({
+      name: `Request on bad port ${port} should throw TypeError.`,
+      request: badPortRequest(port),
+      answer: { response: answer(200, {}) },
+      expected: { outcome: 'refused', reason: 'bad-port', reachesServer: false } as const,
+    })),
+  ],
+};
+
+// ---- The Fetch Standard's CORS-protocol-and-credentials table (requests to https://rabbit.invalid/) ----
+
+const rabbit = (
+  credentials: 'omit' | 'include',
+  allowOrigin: string,
+  allowCredentials: string | undefined,
+  shared: boolean,
+): ConformanceCase => ({
+  name:
+    `credentials ${credentials}, Allow-Origin ${allowOrigin}, Allow-Credentials ` +
+    `${allowCredentials ?? 'omitted'}: ${shared ? 'shared' : 'not shared'}`,
+  request: { pageOrigin: 'https://foo.invalid', url: 'https://rabbit.invalid/', credentials },
+  answer: {
+    response: answer(200, {
+      'Access-Control-Allow-Origin': allowOrigin,
+      'Access-Control-Allow-Credentials': allowCredentials,
+    }),
+  },
+  expected: { outcome: shared ? 'allowed' : 'blocked' },
+});
+
+const credentialsTableGroup: ConformanceGroup = {
+  title: 'CORS protocol and credentials',
+  sources: [
+    'fetch.bs §3.3.5 "CORS protocol and credentials" (table, page origin https://foo.invalid)',
+  ],
+  cases: [
+    rabbit('omit', '*', undefined, true),
+    rabbit('omit', '*', 'true', true),
+    {
+      ...rabbit('omit', 'https://foo.invalid/', undefined, false),
+      name: 'credentials omit, Allow-Origin with a trailing slash: not shared',
+    },
+    rabbit('omit', 'https://foo.invalid', undefined, true),
+    rabbit('include', '*', 'true', false),
+    rabbit('include', 'https://foo.invalid', 'true', true),
+    rabbit('include', 'https://foo.invalid', 'True', false),
+  ],
+};
+
 // ---- The Fetch Standard itself, where no WPT file states the case ----
 
 const fetchStandardGroup: ConformanceGroup = {
@@ -1080,6 +1154,8 @@ const groups: readonly ConformanceGroup[] = [
   modesGroup,
   requestErrorGroup,
   forbiddenHeadersGroup,
+  badPortGroup,
+  credentialsTableGroup,
   fetchStandardGroup,
 ];
 

@@ -133,6 +133,17 @@ describe('predict: what fetch() refuses before sending', () => {
     expect(loopback.outcome).toBe('allowed');
   });
 
+  it('refuses a port on the Fetch Standard bad-port list, such as 6000 (X11)', () => {
+    const prediction = predict(request({ url: 'http://localhost:6000/api' }), {});
+    expect(prediction).toMatchObject({
+      outcome: 'refused',
+      reason: 'bad-port',
+      reachesServer: false,
+    });
+    expect(prediction.fix).toContain('instead of 6000');
+    expect(predict(request({ url: 'http://localhost:6001/' }), {}).reason).not.toBe('bad-port');
+  });
+
   it("refuses another origin in mode 'same-origin' without sending anything", () => {
     expect(
       predict(request({ mode: 'same-origin' }), { response: respond(allowPage) }),

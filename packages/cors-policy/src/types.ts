@@ -200,6 +200,8 @@ export type PredictionReason =
   | 'invalid-header'
   /** An https page fetching plain http from a non-loopback host: blocked before CORS. */
   | 'mixed-content'
+  /** The URL's port is on the Fetch Standard's bad-port list (6000, 6667, 10080, ...): fetch() rejects. */
+  | 'bad-port'
   /** Access-Control-Allow-Credentials is present but not exactly `true`. */
   | 'invalid-allow-credentials'
   /** Access-Control-Allow-Methods is not a list of tokens: the whole preflight fails. */

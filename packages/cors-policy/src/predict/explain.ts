@@ -301,6 +301,14 @@ export function explainRefusal(plan: RefusedPlan): Explained {
           `values may not contain NUL, CR, LF or characters above U+00FF.${nothingSent}`,
         fix: 'Send a valid header name and encode the value (e.g. percent-encode or base64 non-Latin-1 text).',
       };
+    case 'bad-port':
+      return {
+        explanation:
+          `The browser refuses to connect to port ${offending} of ${context.targetOrigin}: it is on the ` +
+          "Fetch Standard's list of bad ports (ports of other protocols such as SMTP, X11 or IRC), so " +
+          `${TYPE_ERROR} (Chromium logs net::ERR_UNSAFE_PORT).${nothingSent}`,
+        fix: `Serve the API on a port that is not blocked, e.g. 8000, 8080 or 3001, instead of ${offending}.`,
+      };
     case 'mixed-content':
       return {
         explanation:

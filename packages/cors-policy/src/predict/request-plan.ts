@@ -1,5 +1,6 @@
 // The browser's side before anything is sent: what fetch() refuses, drops, and whether it preflights.
 import type { BrowserRequest, CredentialsMode, RequestMode } from '../types.js';
+import { isBadPort } from './bad-port.js';
 import { isHeaderValue, isToken, trimHttpWhitespace } from './http-syntax.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method.js';
 import {
@@ -39,6 +40,7 @@ export type RefusalReason =
   | 'forbidden-method'
   | 'no-cors-not-simple'
   | 'invalid-header'
+  | 'bad-port'
   | 'mixed-content'
   | 'same-origin-mode';
 
@@ -135,6 +137,9 @@ export function planRequest(request: BrowserRequest): RequestPlan {
   }
   const context: RequestContext = { ...withMethod, ...headerList };
 
+  if (isBadPort(target)) {
+    return { kind: 'refused', reason: 'bad-port', offending: target.port, context };
+  }
   if (isMixedContent(pageOrigin, target)) {
     return { kind: 'refused', reason: 'mixed-content', offending: target.href, context };
   }
