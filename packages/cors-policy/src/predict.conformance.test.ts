@@ -238,6 +238,8 @@ const starCase = (
   };
 };
 
+const caseVariants = (METHOD: string) => [METHOD, METHOD.toLowerCase()] as const;
+
 const starGroup: ConformanceGroup = {
   title: '* in Allow-Methods and Allow-Headers is a wildcard only without credentials',
   sources: ['fetch/api/cors/cors-preflight-star.any.js', 'fetch/api/resources/preflight.py'],
@@ -247,11 +249,35 @@ const starGroup: ConformanceGroup = {
     starCase(true, false, '*', '*', 'OK', ['X-Test', '1']),
     starCase(false, true, '*', '*', 'OK', ['X-Test', '1']),
     starCase(false, true, '*', '', 'PUT', []),
-    starCase(true, true, 'PUT', '*', 'PUT', []),
     starCase(false, true, 'get', '*', 'GET', ['X-Test', '1']),
     starCase(false, true, '*', '*', 'GET', ['X-Test', '1']),
     starCase(true, true, '*', '*', '*', ['*', '1']),
-    starCase(false, true, 'put', '*', 'PUT', []),
+    ...['GET', 'HEAD', 'POST'].flatMap((METHOD) => {
+      const [upper, lower] = caseVariants(METHOD);
+      return [
+        starCase(true, true, upper, '*', upper, []),
+        starCase(true, true, upper, '*', lower, []),
+        starCase(true, true, lower, '*', upper, []),
+        starCase(true, true, lower, '*', lower, []),
+      ];
+    }),
+    ...['DELETE', 'PUT'].flatMap((METHOD) => {
+      const [upper, lower] = caseVariants(METHOD);
+      return [
+        starCase(true, true, upper, '*', upper, []),
+        starCase(true, true, upper, '*', lower, []),
+        starCase(false, true, lower, '*', upper, []),
+        starCase(false, true, lower, '*', lower, []),
+      ];
+    }),
+    starCase(true, true, 'PATCH', '*', 'PATCH', []),
+    starCase(false, true, 'PATCH', '*', 'patch', []),
+    starCase(false, true, 'patch', '*', 'PATCH', []),
+    starCase(true, true, 'patch', '*', 'patch', []),
+    // The file also expects `Allow-Headers: *` to refuse Authorization without credentials, as the
+    // standard says; Chromium, Firefox and WebKit all still accept it (whatwg/fetch#1919), so
+    // predict() follows the engines and that case is left out here.
+    starCase(true, false, '*', '*, Authorization', 'POST', ['Authorization', '123']),
   ],
 };
 
@@ -667,24 +693,35 @@ const requestHeadersGroup: ConformanceGroup = {
 // ---- Which response headers the page reads ----
 
 const topTxt = `${REMOTE}/fetch/api/resources/top.txt`;
-const filterCase = (
-  name: string,
-  value: string,
-  exposed: boolean,
-  readable: boolean,
-): ConformanceCase => ({
-  name: `CORS filter on ${name} header${exposed ? ', header is exposed' : ''}`,
+const filterCase = (name: string, value: string, readable: boolean): ConformanceCase => ({
+  name: `CORS filter on ${name} header`,
   request: { pageOrigin: ORIGIN, url: topTxt },
-  answer: {
-    response: answer(200, {
-      [name]: value,
-      'Access-Control-Allow-Origin': '*',
-      ...(exposed && { 'Access-Control-Expose-Headers': name }),
-    }),
-  },
+  answer: { response: answer(200, { [name]: value, 'Access-Control-Allow-Origin': '*' }) },
   expected: readable
     ? { outcome: 'allowed', readable: [name.toLowerCase()] }
     : { outcome: 'allowed', unreadable: [name.toLowerCase()] },
+});
+const exposeFilterCase = (
+  name: string,
+  value: string,
+  forbidden: boolean,
+  withCredentials = false,
+): ConformanceCase => ({
+  name:
+    `CORS filter on ${name} header, header is ${forbidden ? 'forbidden' : 'exposed'}` +
+    (withCredentials ? '(credentials = include)' : ''),
+  request: { pageOrigin: ORIGIN, url: topTxt, credentials: withCredentials ? 'include' : 'omit' },
+  answer: {
+    response: answer(200, {
+      [name]: value,
+      'Access-Control-Allow-Origin': ORIGIN,
+      'Access-Control-Allow-Credentials': 'true',
+      'Access-Control-Expose-Headers': name,
+    }),
+  },
+  expected: forbidden
+    ? { outcome: 'allowed', unreadable: [name.toLowerCase()] }
+    : { outcome: 'allowed', readable: [name.toLowerCase()] },
 });
 
 const corsHeadersPy: Headers = {
@@ -741,31 +778,33 @@ const exposeParsing = (desc: string, expose: string[], exposed: boolean): Confor
 const filteringGroup: ConformanceGroup = {
   title: 'Readable response headers: safelisted, exposed, * and Set-Cookie',
   sources: [
-    'fetch/api/cors/cors-filtering.js',
-    'fetch/api/cors/cors-expose-star.js',
+    'fetch/api/cors/cors-filtering.sub.any.js',
+    'fetch/api/cors/cors-expose-star.sub.any.js',
     'cors/response-headers.htm',
     'cors/resources/cors-headers.py',
     'cors/access-control-expose-headers-parsing.window.js',
     'cors/resources/expose-headers.py',
   ],
   cases: [
-    filterCase('Cache-Control', 'no-cache', false, true),
-    filterCase('Content-Language', 'fr', false, true),
-    filterCase('Content-Type', 'text/html', false, true),
-    filterCase('Expires', '04 May 1988 22:22:22 GMT', false, true),
-    filterCase('Last-Modified', '04 May 1988 22:22:22 GMT', false, true),
-    filterCase('Pragma', 'no-cache', false, true),
-    filterCase('Age', '27', false, false),
-    filterCase('Server', 'wptServe', false, false),
-    filterCase('Warning', 'Mind the gap', false, false),
-    filterCase('Set-Cookie', 'name=value', false, false),
-    filterCase('Set-Cookie2', 'name=value', false, false),
-    filterCase('Age', '27', true, true),
-    filterCase('Server', 'wptServe', true, true),
-    filterCase('Warning', 'Mind the gap', true, true),
-    filterCase('Content-Length', '0', true, true),
-    filterCase('Set-Cookie', 'name=value', true, false),
-    filterCase('Set-Cookie2', 'name=value', true, false),
+    filterCase('Cache-Control', 'no-cache', true),
+    filterCase('Content-Language', 'fr', true),
+    filterCase('Content-Type', 'text/html', true),
+    filterCase('Expires', '04 May 1988 22:22:22 GMT', true),
+    filterCase('Last-Modified', '04 May 1988 22:22:22 GMT', true),
+    filterCase('Pragma', 'no-cache', true),
+    filterCase('Content-Length', '3', true),
+    filterCase('Age', '27', false),
+    filterCase('Server', 'wptServe', false),
+    filterCase('Warning', 'Mind the gap', false),
+    filterCase('Set-Cookie', 'name=value; max-age=0', false),
+    filterCase('Set-Cookie2', 'name=value; max-age=0', false),
+    exposeFilterCase('Age', '27', false),
+    exposeFilterCase('Server', 'wptServe', false),
+    exposeFilterCase('Warning', 'Mind the gap', false),
+    exposeFilterCase('Set-Cookie', 'name=value; max-age=0', true),
+    exposeFilterCase('Set-Cookie2', 'name=value; max-age=0', true),
+    exposeFilterCase('Set-Cookie', 'name=value; max-age=0', true, true),
+    exposeFilterCase('Set-Cookie2', 'name=value; max-age=0', true, true),
     {
       name: 'Basic Access-Control-Expose-Headers: * support',
       request: { pageOrigin: ORIGIN, url: topTxt },
@@ -795,13 +834,12 @@ const filteringGroup: ConformanceGroup = {
       request: { pageOrigin: ORIGIN, url: topTxt },
       answer: {
         response: answer(200, {
+          ...exposeStarShared,
           'Access-Control-Allow-Origin': '*',
-          'Access-Control-Expose-Headers': ['*', 'set-cookie'],
-          Test: 'X',
-          'Set-Cookie': 'X',
+          'Access-Control-Expose-Headers': ['*', 'set-cookie,*'],
         }),
       },
-      expected: { outcome: 'allowed', readable: ['test'], unreadable: ['set-cookie'] },
+      expected: { outcome: 'allowed', readable: ['test', '*'], unreadable: ['set-cookie'] },
     },
     {
       name: 'getResponseHeader: exposed, second Expose-Headers, Date; safelisted readable by default; others not',
@@ -1028,6 +1066,75 @@ const forbiddenHeadersGroup: ConformanceGroup = {
   })),
 };
 
+// ---- fetch/api/cors/cors-multiple-origins.sub.any.js: preflight.py sends one header per origin ----
+
+const multipleOriginsGroup: ConformanceGroup = {
+  title: 'Listing several origins in Access-Control-Allow-Origin is illegal',
+  sources: ['fetch/api/cors/cors-multiple-origins.sub.any.js', 'fetch/api/resources/preflight.py'],
+  cases: [
+    ['""', 'http://example.com', ORIGIN],
+    ['""', 'http://example.com', '*'],
+    ['""', ORIGIN, ORIGIN],
+    ['*', 'http://example.com', '*'],
+    ['*', 'http://example.com', ORIGIN],
+    ['', 'http://example.com', 'https://example2.com'],
+  ].map((origins) => ({
+    name: `Listing multiple origins is illegal: ${origins.join(',')}`,
+    request: {
+      pageOrigin: ORIGIN,
+      url: `${ORIGIN_DIFFERENT_PORT}/fetch/api/resources/preflight.py`,
+    },
+    answer: { response: answer(200, { 'Access-Control-Allow-Origin': origins }) },
+    expected: { outcome: 'blocked' },
+  })),
+};
+
+// ---- fetch/api/headers/headers-no-cors.any.js: a no-cors request keeps only safelisted headers ----
+
+const noCorsRequest = (headers: Record<string, string>): BrowserRequest => ({
+  pageOrigin: ORIGIN,
+  url: `${REMOTE}/fetch/api/resources/top.txt`,
+  mode: 'no-cors',
+  headers,
+});
+
+const noCorsHeadersGroup: ConformanceGroup = {
+  title: "mode 'no-cors' silently drops headers that are not no-CORS-safelisted",
+  sources: [
+    'fetch/api/headers/headers-no-cors.any.js',
+    'fetch/api/cors/resources/not-cors-safelisted.json',
+  ],
+  cases: [
+    ...notSafelisted
+      .concat([
+        ['dpr', '2'],
+        ['rtt', '1.0'],
+        ['downlink', '-1.0'],
+        ['ect', '6g'],
+        ['save-data', 'on'],
+        ['viewport-width', '100'],
+        ['width', '100'],
+        ['unknown', 'doesitmatter'],
+      ])
+      .map(([name, value]) => ({
+        name: `"no-cors" Headers object cannot have ${name}/${printable(value)} as header`,
+        request: noCorsRequest({ [name]: value }),
+        answer: { response: answer(200, {}) },
+        expected: { outcome: 'opaque', dropped: [name] } as const,
+      })),
+    {
+      // Differently cased keys are appended one after the other, as the test's two append() calls.
+      name: '"no-cors" Headers object cannot have content-type set to text/plain;s…s, text/plain',
+      request: noCorsRequest({
+        'content-type': `text/plain;${'s'.repeat(116)}`,
+        'Content-Type': 'text/plain',
+      }),
+      answer: { response: answer(200, {}) },
+      expected: { outcome: 'opaque', dropped: ['content-type'] },
+    },
+  ],
+};
+
 // ---- fetch/api/request/request-bad-port.any.js: the port-blocking list ----
 
 const BLOCKED_PORTS = [
@@ -1102,42 +1209,6 @@ const credentialsTableGroup: ConformanceGroup = {
   ],
 };
 
-// ---- The Fetch Standard itself, where no WPT file states the case ----
-
-const fetchStandardGroup: ConformanceGroup = {
-  title: 'Fetch Standard rules without a WPT file above',
-  sources: [
-    'fetch.bs: CORS-safelisted response-header name (Content-Length added in 2019)',
-    'fetch.bs: method normalize (only DELETE GET HEAD OPTIONS POST PUT are uppercased)',
-  ],
-  cases: [
-    filterCase('Content-Length', '0', false, true),
-    {
-      name: 'patch is not normalized, so Allow-Methods: PATCH does not cover it',
-      request: { pageOrigin: ORIGIN, url: topTxt, method: 'patch' },
-      answer: {
-        preflight: answer(204, {
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Allow-Methods': 'PATCH',
-        }),
-      },
-      expected: { outcome: 'blocked', reason: 'method-not-allowed', reachesServer: false },
-    },
-    {
-      name: 'delete is normalized to DELETE, so Allow-Methods: DELETE covers it',
-      request: { pageOrigin: ORIGIN, url: topTxt, method: 'delete' },
-      answer: {
-        preflight: answer(204, {
-          'Access-Control-Allow-Origin': '*',
-          'Access-Control-Allow-Methods': 'DELETE',
-        }),
-        response: answer(200, { 'Access-Control-Allow-Origin': '*' }),
-      },
-      expected: { outcome: 'allowed', preflight: true },
-    },
-  ],
-};
-
 const groups: readonly ConformanceGroup[] = [
   originGroup,
   credentialsGroup,
@@ -1154,9 +1225,10 @@ const groups: readonly ConformanceGroup[] = [
   modesGroup,
   requestErrorGroup,
   forbiddenHeadersGroup,
+  multipleOriginsGroup,
+  noCorsHeadersGroup,
   badPortGroup,
   credentialsTableGroup,
-  fetchStandardGroup,
 ];
 
 describe('predict conformance (web-platform-tests and the Fetch Standard)', () => {
