@@ -70,12 +70,7 @@ export type RequestPlan =
  */
 export function serializePageOrigin(pageOrigin: string): string {
   if (pageOrigin === 'null') return 'null';
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(pageOrigin);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = URL.canParse(pageOrigin) ? new URL(pageOrigin) : undefined;
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw new TypeError(
       `predict(): pageOrigin ${JSON.stringify(pageOrigin)} is not an origin. Expected ` +
@@ -162,12 +157,9 @@ export function planRequest(request: BrowserRequest): RequestPlan {
 
 /** The parsed URL, or the reason it cannot be fetched (as a short phrase). */
 function parseTarget(url: string, pageOrigin: string): URL | string {
-  let parsed: URL;
-  try {
-    parsed = pageOrigin === 'null' ? new URL(url) : new URL(url, pageOrigin);
-  } catch {
-    return `${JSON.stringify(url)} is not a valid URL`;
-  }
+  const base = pageOrigin === 'null' ? undefined : pageOrigin;
+  if (!URL.canParse(url, base)) return `${JSON.stringify(url)} is not a valid URL`;
+  const parsed = new URL(url, base);
   if (parsed.username !== '' || parsed.password !== '') {
     return `${JSON.stringify(url)} contains credentials (user:password@), which fetch() refuses`;
   }
