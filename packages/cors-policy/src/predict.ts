@@ -9,11 +9,11 @@ import type {
   ServerAnswer,
 } from './types.js';
 import { checkPreflight, corsCheck } from './predict/cors-check.js';
+import { explainPolicyBlock } from './predict/explain-policy.js';
 import { answerFromPolicy, isPolicy } from './predict/from-policy.js';
 import {
   explainAllowed,
   explainNoResponse,
-  explainPolicyBlock,
   explainOpaque,
   explainPreflightFailure,
   explainRefusal,
