@@ -96,9 +96,12 @@ export type ExpectedOutcome =
 
 /** What the request log of the API must show for one run of the scenario (preflights included). */
 export interface ServerExpectation {
-  /** OPTIONS requests that reached the server for the scenario's request path (setup steps excluded). */
+  /**
+   * Preflights (OPTIONS with Access-Control-Request-Method) that reached the server on the
+   * scenario's logged path (see loggedPathname); setup steps use other paths.
+   */
   preflights: number;
-  /** Non-OPTIONS requests that reached the server for that path: a blocked simple request still counts. */
+  /** Every other request on that path: a blocked simple request still counts. */
   actual: number;
   /** Further requests the run caused on other paths, e.g. the next hop of a redirect. */
   alsoReached?: readonly {
