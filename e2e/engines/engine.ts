@@ -59,8 +59,10 @@ export interface Engine {
   launchFloorMs(): number | undefined;
   /**
    * Opens `url` in a fresh browsing state (no cookies, no cache) and waits for its load event.
-   * One page at a time per engine.
+   * One page at a time per engine (WebKit over WebDriver has one window per session).
    */
   open(url: string): Promise<EnginePage>;
+  /** Closes every page still open; the fixture calls it after each test. */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }

@@ -8,7 +8,10 @@ export interface EngineWorkerOptions {
   engineOptions: EngineOptions | undefined;
 }
 
-export const test = base.extend<{ engineReport: void }, EngineWorkerOptions & { engine: Engine }>({
+export const test = base.extend<
+  { engineTestScope: void },
+  EngineWorkerOptions & { engine: Engine }
+>({
   engineOptions: [undefined, { scope: 'worker', option: true }],
 
   engine: [
@@ -58,8 +61,9 @@ export const test = base.extend<{ engineReport: void }, EngineWorkerOptions & { 
     { scope: 'worker', timeout: 120_000 },
   ],
 
-  // Every result names the engine build behind it; the run summary reads these attachments.
-  engineReport: [
+  // Every result names the engine build behind it (the run summary reads these attachments),
+  // and no page outlives its test.
+  engineTestScope: [
     async ({ engine }, use, testInfo) => {
       const { product, version, source, protocol } = engine.identity;
       testInfo.annotations.push({
@@ -67,6 +71,7 @@ export const test = base.extend<{ engineReport: void }, EngineWorkerOptions & { 
         description: `${product} ${version} (${source}, ${protocol})`,
       });
       await use();
+      await engine.closePages();
       const launchFloorMs = engine.launchFloorMs();
       await testInfo.attach('engine.json', {
         contentType: 'application/json',

@@ -38,6 +38,7 @@ export async function launchPlaywrightEngine(
   const browser: Browser = await browserType.launch(launchOptions);
   const launchMs = performance.now() - started;
   let firstLoadMs: number | undefined;
+  const contexts = new Set<BrowserContext>();
   return {
     identity: { ...identity, version: browser.version() },
     launchMs,
@@ -45,10 +46,15 @@ export async function launchPlaywrightEngine(
     async open(url) {
       const loadStarted = performance.now();
       const context = await browser.newContext();
+      contexts.add(context);
+      context.once('close', () => contexts.delete(context));
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       firstLoadMs ??= performance.now() - loadStarted;
       return new PlaywrightEnginePage(context, page);
+    },
+    async closePages() {
+      await Promise.all([...contexts].map((context) => context.close()));
     },
     close: () => browser.close(),
   };

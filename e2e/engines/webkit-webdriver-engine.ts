@@ -115,6 +115,11 @@ export async function launchWebKitWebDriverEngine(
       firstLoadMs ??= performance.now() - loadStarted;
       return new WebDriverEnginePage(session, () => (current = undefined));
     },
+    async closePages() {
+      const open = current;
+      current = undefined;
+      await open?.delete();
+    },
     async close() {
       for (const session of [current, spare]) await session?.delete().catch(() => undefined);
       await stop();

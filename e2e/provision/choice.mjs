@@ -22,12 +22,10 @@ import { fileURLToPath } from 'node:url';
  * }} EngineChoice
  */
 
-export const CHOICE_FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '.cache',
-  'engines.json',
-);
+// E2E_ENGINE_CHOICE moves it, so provisioning can be tested without touching the real choice.
+export const CHOICE_FILE =
+  process.env.E2E_ENGINE_CHOICE ??
+  join(dirname(fileURLToPath(import.meta.url)), '..', '.cache', 'engines.json');
 
 /** @param {EngineChoice} choice */
 export function writeChoice(choice) {
