@@ -1,0 +1,337 @@
+'use client';
+
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { HeaderValue } from '@cors-lab/cors-policy';
+import { targetOrigin, type Origins, type PageOriginRole } from '@cors-lab/scenarios';
+import {
+  BODY_TYPES,
+  CREDENTIALS_MODES,
+  DEFAULT_LAB_STATE,
+  LAB_TARGETS,
+  REQUEST_MODES,
+  labRequest,
+  labStateToParams,
+  parseLabState,
+  type LabState,
+  type LabTarget,
+} from '../../lib/lab-state';
+import { pageRoleFor } from '../../lib/page-role';
+import { exchange, type Exchange } from '../../lib/run-scenario';
+import { Outcome } from '../../components/outcome';
+
+const TARGET_LABELS: Readonly<Record<LabTarget, string>> = {
+  api: 'The API',
+  'api-alt-port': 'The API on its wrong port',
+  web: 'This app’s route handlers (/api/lab/echo, /edge/echo)',
+  proxy: 'The dev proxy (/proxy/* on this page’s origin)',
+  'closed-port': 'A port where nothing listens',
+};
+
+type Run =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; result: Exchange; url: string }
+  | { state: 'error'; message: string };
+
+export function LabRunner({ origins }: { origins: Origins }) {
+  const [form, setForm] = useState<LabState>(DEFAULT_LAB_STATE);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [page, setPage] = useState<PageOriginRole | undefined>();
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const loaded = useRef(false);
+
+  async function send(state: LabState, role: PageOriginRole | undefined) {
+    if (!role) {
+      setRun({
+        state: 'error',
+        message: `This page is served from ${window.location.origin}, none of the lab's page origins; open the lab from one of them.`,
+      });
+      return;
+    }
+    let request;
+    try {
+      request = labRequest(state);
+    } catch (error) {
+      setRun({ state: 'error', message: (error as Error).message });
+      return;
+    }
+    setRun({ state: 'running' });
+    const runId = `lab.${crypto.randomUUID().slice(0, 8)}`;
+    try {
+      const result = await exchange(request, [], [], { origins, page: role }, runId);
+      const base = targetOrigin(origins, request.target, role);
+      setRun({ state: 'done', result, url: `${base}${request.path.replace('{run}', runId)}` });
+    } catch (error) {
+      setRun({ state: 'error', message: String(error) });
+    }
+  }
+
+  useEffect(() => {
+    // Once per page load: later runs come from the form.
+    if (loaded.current) return;
+    loaded.current = true;
+    const params = new URLSearchParams(window.location.search);
+    const parsed = parseLabState(params);
+    const role = pageRoleFor(window.location.origin, origins);
+    setForm(parsed.state);
+    setProblems(parsed.problems);
+    setPage(role);
+    if (params.get('autorun') === '1') void send(parsed.state, role);
+  }, [origins]);
+
+  function update<K extends keyof LabState>(key: K, value: LabState[K]) {
+    setForm((previous) => ({ ...previous, [key]: value }));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const query = labStateToParams(form).toString();
+    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+    void send(form, page);
+  }
+
+  const outcome = run.state === 'done' ? run.result.observed.outcome : undefined;
+  return (
+    <div id="lab" data-state={run.state} data-outcome={outcome}>
+      <form className="panel lab-form" onSubmit={submit} aria-label="Request">
+        <div className="field">
+          <label htmlFor="target">Target</label>
+          <select
+            id="target"
+            value={form.target}
+            onChange={(e) => update('target', e.target.value as LabTarget)}
+          >
+            {LAB_TARGETS.map((target) => (
+              <option key={target} value={target}>
+                {TARGET_LABELS[target]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="path">
+            Path <span className="hint">the run id is added to the query</span>
+          </label>
+          <input
+            id="path"
+            type="text"
+            value={form.path}
+            onChange={(e) => update('path', e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="method">Method</label>
+          <input
+            id="method"
+            type="text"
+            list="methods"
+            value={form.method}
+            onChange={(e) => update('method', e.target.value)}
+          />
+          <datalist id="methods">
+            {['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT'].map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor="credentials">Credentials</label>
+          <select
+            id="credentials"
+            value={form.credentials}
+            onChange={(e) => update('credentials', e.target.value as LabState['credentials'])}
+          >
+            {CREDENTIALS_MODES.map((mode) => (
+              <option key={mode}>{mode}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="mode">Mode</label>
+          <select
+            id="mode"
+            value={form.mode}
+            onChange={(e) => update('mode', e.target.value as LabState['mode'])}
+          >
+            {REQUEST_MODES.map((mode) => (
+              <option key={mode}>{mode}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="body">Body</label>
+          <select
+            id="body"
+            value={form.body}
+            onChange={(e) => update('body', e.target.value as LabState['body'])}
+          >
+            {BODY_TYPES.map((type) => (
+              <option key={type}>{type}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field wide">
+          <label htmlFor="headers">
+            Headers <span className="hint">one “Name: value” per line</span>
+          </label>
+          <textarea
+            id="headers"
+            rows={3}
+            value={form.headers}
+            onChange={(e) => update('headers', e.target.value)}
+          />
+        </div>
+        {form.body !== 'none' && (
+          <div className="field wide">
+            <label htmlFor="payload">
+              Payload{' '}
+              <span className="hint">
+                {form.body === 'json'
+                  ? 'JSON'
+                  : form.body === 'text'
+                    ? 'plain text'
+                    : 'one name=value per line'}
+              </span>
+            </label>
+            <textarea
+              id="payload"
+              rows={3}
+              value={form.payload}
+              onChange={(e) => update('payload', e.target.value)}
+            />
+          </div>
+        )}
+        <div className="field wide">
+          <button type="submit" disabled={run.state === 'running'}>
+            Send from {page ? origins[page] : 'this page'}
+          </button>
+        </div>
+      </form>
+
+      {problems.length > 0 && (
+        <ul className="note" aria-label="Problems with the link">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+
+      <section aria-live="polite" aria-labelledby="result-heading">
+        <h2 id="result-heading">Result</h2>
+        {run.state === 'idle' && <p className="muted">Nothing sent yet.</p>}
+        {run.state === 'running' && <p>Sending…</p>}
+        {run.state === 'error' && (
+          <p role="alert" className="bad">
+            {run.message}
+          </p>
+        )}
+        {run.state === 'done' && <LabResult result={run.result} url={run.url} />}
+      </section>
+    </div>
+  );
+}
+
+function LabResult({ result, url }: { result: Exchange; url: string }) {
+  const { observed, prediction } = result;
+  return (
+    <>
+      <dl className="facts">
+        <dt>Request</dt>
+        <dd>
+          <code>{url}</code>
+        </dd>
+        <dt>Outcome</dt>
+        <dd>
+          <Outcome value={observed.outcome} />
+          {observed.status !== undefined && <> status {observed.status}</>}
+          {observed.error && (
+            <>
+              {' '}
+              <code>
+                {observed.error.name}: {observed.error.message}
+              </code>
+            </>
+          )}
+        </dd>
+        <dt>Prediction</dt>
+        <dd>
+          <Outcome value={prediction.outcome} /> <span className="muted">{prediction.reason}</span>
+          {prediction.outcome !== observed.outcome && (
+            <span className="bad"> (differs from what this engine did)</span>
+          )}
+        </dd>
+        {observed.outcome === 'allowed' && (
+          <>
+            <dt>Readable headers</dt>
+            <dd>{observed.readableHeaders.join(', ') || 'none'}</dd>
+          </>
+        )}
+      </dl>
+      <h3>Why</h3>
+      <p>{prediction.explanation}</p>
+      {prediction.fix && (
+        <>
+          <h3>Fix</h3>
+          <p>{prediction.fix}</p>
+        </>
+      )}
+      <h3>What the server sent</h3>
+      <p className="muted">
+        From the server&apos;s request log: a page cannot read a blocked response, the log can.
+      </p>
+      {!result.sentPreflight && !result.sentResponse && (
+        <p>Nothing of this request reached a server that keeps a log.</p>
+      )}
+      {result.sentPreflight && (
+        <SentHeaders
+          title={`Preflight: OPTIONS → ${result.sentPreflight.status}`}
+          headers={result.sentPreflight.responseHeaders}
+        />
+      )}
+      {result.sentResponse && (
+        <SentHeaders
+          title={`${result.sentResponse.method} → ${result.sentResponse.status}`}
+          headers={result.sentResponse.responseHeaders}
+        />
+      )}
+      {result.observed.body !== undefined && (
+        <>
+          <h3>Body the page read</h3>
+          <pre>{JSON.stringify(result.observed.body, null, 2)}</pre>
+        </>
+      )}
+    </>
+  );
+}
+
+function SentHeaders({
+  title,
+  headers,
+}: {
+  title: string;
+  headers: Readonly<Record<string, HeaderValue>>;
+}) {
+  return (
+    <table className="origins">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Header</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Object.entries(headers).map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td>
+              <code>{Array.isArray(value) ? value.join(' | ') : String(value ?? '')}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,29 @@
+import { recordExchange } from './request-log-store.js';
+
+/**
+ * proxy.ts hands the CORS headers it set on to the route in this request header, because the route
+ * handler's Response never contains them (Next merges them into the reply afterwards).
+ */
+export const PROXY_HEADERS = 'x-cors-lab-proxy-headers';
+
+/** Wraps a route handler so every request it answers is recorded in this app's request log. */
+export function logged<Args extends unknown[]>(
+  handler: (request: Request, ...args: Args) => Response | Promise<Response>,
+): (request: Request, ...args: Args) => Promise<Response> {
+  return async (request, ...args) => {
+    const response = await handler(request, ...args);
+    const handedOver = request.headers.get(PROXY_HEADERS);
+    if (handedOver === null) {
+      recordExchange(request, response);
+      return response;
+    }
+    const seen = new Headers(request.headers);
+    seen.delete(PROXY_HEADERS);
+    recordExchange(
+      new Request(request.url, { method: request.method, headers: seen }),
+      response,
+      new Headers(JSON.parse(handedOver) as [string, string][]),
+    );
+    return response;
+  };
+}
