@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { checkApi } from './api-checks.mjs';
 import { BuildFailure, buildStages, inStage } from './build-stages.mjs';
 import { Checks } from './checks.mjs';
@@ -53,7 +54,9 @@ function elapsed(since) {
 
 function tail(file, lines = 40) {
   if (!existsSync(file)) return '';
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  // Colour codes from turbo and next would only garble the summary.
+  const text = stripVTControlCharacters(readFileSync(file, 'utf8'));
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /** Step 1: Compose's own validation, and which Dockerfiles it builds. */
