@@ -1,5 +1,5 @@
 import type { Expectation, JsonValue, TargetRole } from '@cors-lab/scenarios';
-import type { Observation } from './observe.js';
+import type { Observation } from './observe';
 
 /** What the request logs show for one run of a scenario. */
 export interface ServerView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineFromUserAgent } from './engine.js';
+import { engineFromUserAgent } from './engine';
 
 // Real user agent strings of the Debian engines the e2e suite drives.
 const CHROMIUM =

@@ -1,5 +1,5 @@
 import type { Engine, PageOriginRole } from '@cors-lab/scenarios';
-import type { ScenarioResult } from './run-scenario.js';
+import type { ScenarioResult } from './run-scenario';
 
 /** What /matrix publishes in `<script type="application/json" id="results">` once every scenario ran. */
 export interface MatrixReport {

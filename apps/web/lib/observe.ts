@@ -1,5 +1,5 @@
 import type { ExpectedOutcome, JsonValue } from '@cors-lab/scenarios';
-import type { FetchCall } from './fetch-call.js';
+import type { FetchCall } from './fetch-call';
 
 /** What a page could see of one fetch(). */
 export interface Observation {

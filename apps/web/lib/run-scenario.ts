@@ -10,16 +10,10 @@ import {
   type ScenarioRequest,
   type TargetRole,
 } from '@cors-lab/scenarios';
-import { compare, type Check, type ServerView } from './compare.js';
-import { browserRequest, fetchCall } from './fetch-call.js';
-import { observe, type Observation } from './observe.js';
-import {
-  entriesOnPath,
-  headerValue,
-  readRunLog,
-  serverAnswer,
-  type LogEntry,
-} from './request-log.js';
+import { compare, type Check, type ServerView } from './compare';
+import { browserRequest, fetchCall } from './fetch-call';
+import { observe, type Observation } from './observe';
+import { entriesOnPath, headerValue, readRunLog, serverAnswer, type LogEntry } from './request-log';
 
 /** Everything the matrix reports about one scenario, run once from one page origin. */
 export interface ScenarioResult {

@@ -38,8 +38,9 @@ export async function runScheduled<T>(
       if (item) results[item.index] = await run(item.scenario);
     }
   };
-  // The serial lane counts as one of the `parallel` slots.
-  const workers = Array.from({ length: Math.max(1, parallel - 1) }, worker);
+  // The serial lane, when it has work, takes one of the `parallel` slots.
+  const slots = serial.length > 0 ? Math.max(1, parallel - 1) : parallel;
+  const workers = Array.from({ length: slots }, worker);
   await Promise.all([serialLane, ...workers]);
   return results;
 }

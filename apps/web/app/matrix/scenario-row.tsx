@@ -1,5 +1,6 @@
 import type { Scenario } from '@cors-lab/scenarios';
 import type { ScenarioResult } from '../../lib/run-scenario';
+import { InlineCode } from '../../components/inline-code';
 import { Outcome } from '../../components/outcome';
 
 export function ScenarioRow({ scenario, result }: { scenario: Scenario; result?: ScenarioResult }) {
@@ -12,7 +13,9 @@ export function ScenarioRow({ scenario, result }: { scenario: Scenario; result?:
     >
       <tr>
         <th scope="row">
-          <span className="scenario-title">{scenario.title}</span>
+          <span className="scenario-title">
+            <InlineCode text={scenario.title} />
+          </span>
           <span className="scenario-id">
             <code>{scenario.id}</code> · {scenario.category}
           </span>
@@ -39,12 +42,16 @@ export function ScenarioRow({ scenario, result }: { scenario: Scenario; result?:
             <div className="details-grid">
               <div>
                 <h3>Explanation</h3>
-                <p>{scenario.explanation}</p>
+                <p>
+                  <InlineCode text={scenario.explanation} />
+                </p>
                 <h3>Fix</h3>
-                <p>{scenario.fix}</p>
+                <p>
+                  <InlineCode text={scenario.fix} />
+                </p>
                 {result?.engineNote && (
                   <p className="note">
-                    This engine differs: {result.engineNote.note}{' '}
+                    This engine differs: <InlineCode text={result.engineNote.note} />{' '}
                     <a href={result.engineNote.source}>Source</a>
                   </p>
                 )}

@@ -1,4 +1,4 @@
-import { recordExchange } from './request-log-store.js';
+import { recordExchange } from './request-log-store';
 
 /**
  * proxy.ts hands the CORS headers it set on to the route in this request header, because the route
@@ -17,12 +17,15 @@ export function logged<Args extends unknown[]>(
       recordExchange(request, response);
       return response;
     }
+    const proxyHeaders = new Headers(JSON.parse(handedOver) as [string, string][]);
+    // Next also copies the headers proxy.ts set into the route's request: they never came from the browser.
     const seen = new Headers(request.headers);
     seen.delete(PROXY_HEADERS);
+    proxyHeaders.forEach((_value, name) => seen.delete(name));
     recordExchange(
       new Request(request.url, { method: request.method, headers: seen }),
       response,
-      new Headers(JSON.parse(handedOver) as [string, string][]),
+      proxyHeaders,
     );
     return response;
   };

@@ -1,4 +1,4 @@
-import type { LogEntry } from '../request-log.js';
+import type { LogEntry } from '../request-log';
 
 /** A logged request with the run it belongs to. */
 interface StoredEntry extends LogEntry {

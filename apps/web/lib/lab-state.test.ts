@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAB_STATE, labRequest, labStateToParams, parseLabState } from './lab-state';
+
+describe('lab state in the URL', () => {
+  it('reads the defaults from an empty query and reports no problem', () => {
+    expect(parseLabState(new URLSearchParams())).toEqual({
+      state: DEFAULT_LAB_STATE,
+      problems: [],
+    });
+  });
+
+  it('writes only what differs from the defaults, and reads it back unchanged', () => {
+    const state = {
+      ...DEFAULT_LAB_STATE,
+      target: 'proxy' as const,
+      method: 'PUT',
+      headers: 'X-Request-Id: 7',
+      credentials: 'include' as const,
+    };
+    const params = labStateToParams(state);
+    expect([...params.keys()].sort()).toEqual(['credentials', 'headers', 'method', 'target']);
+    expect(parseLabState(params).state).toEqual(state);
+  });
+
+  it('falls back to the default for an unknown value and says which value and what is allowed', () => {
+    const { state, problems } = parseLabState(new URLSearchParams('mode=navigate&path=lab/none'));
+    expect(state.mode).toBe('cors');
+    expect(state.path).toBe('/lab/none');
+    expect(problems).toEqual([
+      'path="lab/none" must start with "/"; using /lab/none.',
+      'mode="navigate" is not one of cors, no-cors, same-origin; using cors.',
+    ]);
+  });
+});
+
+describe('labRequest', () => {
+  it('tags the request with the run id placeholder, after any query the path already has', () => {
+    expect(labRequest({ ...DEFAULT_LAB_STATE, path: '/lab/exact' }).path).toBe(
+      '/lab/exact?run={run}',
+    );
+    expect(labRequest({ ...DEFAULT_LAB_STATE, path: '/lab/exact?x=1' }).path).toBe(
+      '/lab/exact?x=1&run={run}',
+    );
+  });
+
+  it('sends the dev proxy target to the page its own origin under /proxy', () => {
+    const request = labRequest({ ...DEFAULT_LAB_STATE, target: 'proxy', path: '/lab/none' });
+    expect(request).toMatchObject({
+      target: 'same-page-origin',
+      path: '/proxy/lab/none?run={run}',
+    });
+  });
+
+  it('parses header lines and name=value form fields', () => {
+    const request = labRequest({
+      ...DEFAULT_LAB_STATE,
+      method: 'POST',
+      headers: 'X-Request-Id: 42\n\nAuthorization: Bearer a:b',
+      body: 'urlencoded',
+      payload: 'note=hi\nempty',
+    });
+    expect(request.headers).toEqual({ 'X-Request-Id': '42', Authorization: 'Bearer a:b' });
+    expect(request.body).toEqual({ type: 'urlencoded', value: { note: 'hi', empty: '' } });
+  });
+
+  it('refuses a header line without a name, quoting the line', () => {
+    expect(() => labRequest({ ...DEFAULT_LAB_STATE, headers: ': nameless' })).toThrow(
+      'Header line 1 ": nameless" has no name: write one header per line as "Name: value".',
+    );
+  });
+
+  it('refuses a JSON body that does not parse and shows what JSON looks like', () => {
+    expect(() => labRequest({ ...DEFAULT_LAB_STATE, body: 'json', payload: '{text:' })).toThrow(
+      /^The JSON body does not parse \(.+\); write JSON such as \{"text": "hello"\}\.$/,
+    );
+  });
+});
