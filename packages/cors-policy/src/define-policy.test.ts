@@ -378,6 +378,10 @@ describe('definePolicy refuses unsafe or invalid policies', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
+  it('cannot tell a multi-label public suffix from a domain, and accepts https://*.co.uk (documented limit)', () => {
+    expect(definePolicy({ origins: ['https://*.co.uk'] }).originPatterns).toHaveLength(1);
+  });
+
   it('accepts credentials with an explicit list of origins and headers', () => {
     const policy = definePolicy({
       origins: ['https://app.example.com', 'https://*.preview.example.com'],

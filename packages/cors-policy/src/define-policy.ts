@@ -53,7 +53,13 @@ const RENAMED_OPTIONS: Record<string, string> = {
  *
  * With `credentials: true` and a synchronous predicate, the predicate is called with three random
  * `https://<random>.invalid` origins: one that accepts them all reflects any origin and is refused.
- * An async predicate cannot be probed this way, nor can one that only trusts, say, any `*.com`.
+ *
+ * What cannot be detected here, and stays the author's responsibility:
+ * - an async predicate (it cannot be judged synchronously), or one that trusts too much without
+ *   trusting everything (e.g. any origin ending in `.com`);
+ * - a pattern over a multi-label public suffix or shared hosting (`https://*.co.uk`,
+ *   `https://*.github.io`, `https://*.vercel.app`): without the Public Suffix List only a bare
+ *   top-level domain (`https://*.com`) is refused.
  */
 export function definePolicy(options: SyncPolicyOptions): Policy<true>;
 export function definePolicy(options: PolicyOptions): Policy;
