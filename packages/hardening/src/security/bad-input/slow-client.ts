@@ -25,7 +25,7 @@ export async function slowClients(
 ): Promise<SlowClientResult> {
   const sockets: Socket[] = [];
   let closedByServer = 0;
-  let closedSnapshot = 0;
+  let closedSnapshot: number;
   for (let i = 0; i < connections; i++) {
     const socket = connect({ port: target.port, host: '127.0.0.1' });
     socket.on('error', () => undefined);
