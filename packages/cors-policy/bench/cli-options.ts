@@ -4,20 +4,27 @@ import { parseArgs } from 'node:util';
 export interface BenchOptions {
   json: boolean;
   connections: number;
-  /** Seconds of each measured run; every case runs twice (forward, then reverse order). */
+  /** Seconds of each measured run. */
   seconds: number;
+  /** Runs per case, in rounds that alternate forward and reverse order. */
+  rounds: number;
   warmupSeconds: number;
 }
 
 export const USAGE = `Usage: pnpm bench [--json] [--duration <s>] [--connections <n>] [--warmup <s>]
   --json           print one JSON object on stdout (progress goes to stderr)
-  --duration <s>   seconds per measured run, each case runs twice (default 4)
+  --duration <s>   seconds per measured run (default 2)
+  --rounds <n>     runs per case, rounds alternate forward and reverse order (default 4)
   --connections <n> concurrent connections (default 32)
   --warmup <s>     seconds of unmeasured load before a case's first run (default 1)`;
 
-// Each flag names what it accepts: a connection count, a run length, or an optional warm-up.
+// Each flag names what it accepts: a count, a run length, or an optional warm-up.
 const RULES = {
   connections: {
+    accepts: (n: number) => Number.isInteger(n) && n > 0,
+    expected: 'a positive integer',
+  },
+  rounds: {
     accepts: (n: number) => Number.isInteger(n) && n > 0,
     expected: 'a positive integer',
   },
@@ -40,7 +47,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     args,
     options: {
       json: { type: 'boolean', default: false },
-      duration: { type: 'string', default: '4' },
+      duration: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '32' },
       warmup: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -50,6 +58,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
   return {
     json: values.json,
     seconds: numberFlag('duration', values.duration),
+    rounds: numberFlag('rounds', values.rounds),
     connections: numberFlag('connections', values.connections),
     warmupSeconds: numberFlag('warmup', values.warmup),
   };

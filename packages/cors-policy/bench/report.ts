@@ -60,8 +60,14 @@ export interface BenchReport {
   elapsedSeconds: number;
 }
 
-const mean = (values: readonly number[]): number =>
-  values.reduce((sum, value) => sum + value, 0) / values.length;
+// The median shrugs off a run that another process on the machine slowed down.
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+};
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
 function figures(m: Measured): Figures {
@@ -73,8 +79,8 @@ function figures(m: Measured): Figures {
       requestsPerSecond: round(run.requestsPerSecond, 0),
       cpuMicrosPerRequest: round(run.cpuMicrosPerRequest, 1),
     })),
-    requestsPerSecond: mean(m.runs.map((run) => run.requestsPerSecond)),
-    cpuMicrosPerRequest: mean(m.runs.map((run) => run.cpuMicrosPerRequest)),
+    requestsPerSecond: median(m.runs.map((run) => run.requestsPerSecond)),
+    cpuMicrosPerRequest: median(m.runs.map((run) => run.cpuMicrosPerRequest)),
   };
 }
 
@@ -122,8 +128,8 @@ export function buildReport(
       connections: options.connections,
       secondsPerRun: options.seconds,
       warmupSeconds: options.warmupSeconds,
-      runsPerCase: 2,
-      order: 'every case once in order, then once in reverse order, so drift cancels out',
+      runsPerCase: options.rounds,
+      order: 'rounds alternate forward and reverse order so drift cancels out; figures are medians',
       requestOrigin: 'an allowed origin, the last entry of the list (worst case for a linear scan)',
     },
     get,

@@ -54,8 +54,10 @@ async function measureAll(
     });
   }
   const runs = new Map<BenchCase, Run[]>(cases.map((c) => [c, []]));
-  // Forward then reverse: a case measured early in one round is measured late in the other.
-  const order = [...cases, ...[...cases].reverse()];
+  // Alternating forward and reverse rounds: every case is measured early and late alike.
+  const order = Array.from({ length: options.rounds }, (_, round) =>
+    round % 2 === 0 ? cases : [...cases].reverse(),
+  ).flat();
   for (const [index, c] of order.entries()) {
     const server = servers.get(serverKey(c));
     if (!server) throw new Error(`No server was started for ${c.id}.`);
