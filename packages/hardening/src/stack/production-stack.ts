@@ -52,14 +52,16 @@ export async function planStack(): Promise<StackLayout> {
   };
 }
 
-/** `turbo run build` for the API and the web app (and what they depend on); output streamed. */
-export function buildStack(): Promise<void> {
+/** `turbo run build` for the given apps (and what they depend on); output streamed. */
+export function buildStack(
+  packages: readonly string[] = ['@cors-lab/api', '@cors-lab/web'],
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      'pnpm',
-      ['exec', 'turbo', 'run', 'build', '--filter=@cors-lab/api', '--filter=@cors-lab/web'],
-      { cwd: REPO_ROOT, stdio: 'inherit' },
-    );
+    const filters = packages.map((name) => `--filter=${name}`);
+    const child = spawn('pnpm', ['exec', 'turbo', 'run', 'build', ...filters], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     child.once('error', reject);
     child.once('exit', (code) =>
       code === 0
