@@ -85,6 +85,12 @@ function stop(exitCode) {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+process.on('SIGHUP', () => stop(0));
+// `pnpm start` dies on SIGTERM without passing it on; once orphaned, stop rather than hold the ports.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop(0);
+}, 1000).unref();
 
 function startProduction() {
   const standaloneDir = join(appDir, '.next', 'standalone');
@@ -154,6 +160,14 @@ function startDevelopment() {
     });
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
+  });
+  proxyServer.on('error', (error) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `[web-alt] port ${altPort} is already in use: stop the other process or set WEB_ALT_PORT.`
+        : `[web-alt] cannot listen on port ${altPort}: ${error.message}`,
+    );
+    stop(1);
   });
   proxyServer.listen(altPort, host, () => {
     console.log(`[web-alt] http://localhost:${altPort} forwards to the dev server on :${mainPort}`);

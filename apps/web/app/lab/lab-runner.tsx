@@ -16,6 +16,7 @@ import {
   type LabTarget,
 } from '../../lib/lab-state';
 import { pageRoleFor } from '../../lib/page-role';
+import { runToken } from '../../lib/run-token';
 import { exchange, type Exchange } from '../../lib/run-scenario';
 import { Outcome } from '../../components/outcome';
 
@@ -56,7 +57,7 @@ export function LabRunner({ origins }: { origins: Origins }) {
       return;
     }
     setRun({ state: 'running' });
-    const runId = `lab.${crypto.randomUUID().slice(0, 8)}`;
+    const runId = `lab.${runToken()}`;
     try {
       const result = await exchange(request, [], [], { origins, page: role }, runId);
       const base = targetOrigin(origins, request.target, role);

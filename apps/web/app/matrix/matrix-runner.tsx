@@ -5,6 +5,7 @@ import { CATEGORIES, SCENARIOS, type Category, type Origins } from '@cors-lab/sc
 import { engineFromUserAgent } from '../../lib/engine';
 import { buildReport, scriptJson, type MatrixReport } from '../../lib/matrix-report';
 import { pageRoleFor } from '../../lib/page-role';
+import { runToken } from '../../lib/run-token';
 import { runScenario, type ScenarioResult } from '../../lib/run-scenario';
 import { runScheduled } from '../../lib/schedule';
 import { ScenarioRow } from './scenario-row';
@@ -48,7 +49,7 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
     }
     const userAgent = navigator.userAgent;
     const engine = engineFromUserAgent(userAgent);
-    const token = crypto.randomUUID().slice(0, 8);
+    const token = runToken();
     const startedAt = new Date();
     const started = performance.now();
     const applicable = SCENARIOS.filter((scenario) => scenario.pageOrigins.includes(role));
