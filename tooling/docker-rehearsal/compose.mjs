@@ -46,13 +46,14 @@ export function composeConfig(compose, { cwd, envFile, extra = [] }) {
 /**
  * The services and their build settings, read from `config`'s normalised YAML (two-space indents,
  * one key per line), which both Compose v1 and v2 print.
- * @returns {Map<string, { dockerfile?: string, args: Record<string, string>, ports: string[] }>}
+ * @returns {Map<string, { dockerfile?: string, args: Record<string, string>, ports: string[], healthcheck: boolean, waitsForHealthy: string[] }>}
  */
 export function servicesOf(resolvedYaml) {
   const services = new Map();
   let inServices = false;
   let current;
   let section;
+  let dependency;
   for (const line of resolvedYaml.split('\n')) {
     if (/^\S/.test(line)) {
       inServices = line.startsWith('services:');
@@ -62,13 +63,23 @@ export function servicesOf(resolvedYaml) {
     if (!inServices) continue;
     const service = /^ {2}([\w.-]+):\s*$/.exec(line);
     if (service) {
-      current = { args: {}, ports: [] };
+      current = { args: {}, ports: [], healthcheck: false, waitsForHealthy: [] };
       services.set(service[1], current);
       continue;
     }
     if (!current) continue;
     const key = /^ {4}([\w-]+):/.exec(line);
     if (key) section = key[1];
+    if (key?.[1] === 'healthcheck') current.healthcheck = true;
+    const dependsOn = /^ {6}([\w.-]+):\s*$/.exec(line);
+    if (section === 'depends_on' && dependsOn) dependency = dependsOn[1];
+    if (
+      section === 'depends_on' &&
+      dependency &&
+      /^ {8}condition:\s*service_healthy\s*$/.test(line)
+    ) {
+      current.waitsForHealthy.push(dependency);
+    }
     const dockerfile = /^ {6}dockerfile:\s*(.+)$/.exec(line);
     if (section === 'build' && dockerfile) current.dockerfile = dockerfile[1].trim();
     const arg = /^ {8}([\w-]+):\s*(.+)$/.exec(line);

@@ -85,6 +85,19 @@ async function checkCompose() {
         throw new Error(`port(s) not published: ${unpublished.join(', ')}`);
     },
   );
+  await checks.check(
+    'every service has a health check, and web and web-alt wait for api to be healthy',
+    async () => {
+      const problems = [...services.entries()]
+        .filter(([, service]) => !service.healthcheck)
+        .map(([name]) => `${name} has no healthcheck`);
+      for (const name of ['web', 'web-alt']) {
+        if (!services.get(name)?.waitsForHealthy.includes('api'))
+          problems.push(`${name} lacks depends_on api with condition: service_healthy`);
+      }
+      if (problems.length > 0) throw new Error(problems.join('; '));
+    },
+  );
   return services;
 }
 
