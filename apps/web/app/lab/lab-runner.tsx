@@ -227,6 +227,13 @@ export function LabRunner({ origins }: { origins: Origins }) {
           </p>
         )}
         {run.state === 'done' && <LabResult result={run.result} url={run.url} />}
+        {run.state === 'done' && form.target === 'proxy' && (
+          <p className="note">
+            Through the dev proxy the page only talks to its own origin, so the browser checks
+            nothing; the Next.js server calls the API, and servers do not enforce CORS. A
+            development convenience, not a production fix: <a href="/#dev-proxy">why</a>.
+          </p>
+        )}
       </section>
     </div>
   );
