@@ -2,7 +2,14 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { HeaderValue } from '@cors-lab/cors-policy';
-import { targetOrigin, type Origins, type PageOriginRole } from '@cors-lab/scenarios';
+import {
+  LAB_ROUTES,
+  MAIN_API_ROUTES,
+  WEB_ROUTES,
+  targetOrigin,
+  type Origins,
+  type PageOriginRole,
+} from '@cors-lab/scenarios';
 import {
   BODY_TYPES,
   CREDENTIALS_MODES,
@@ -26,6 +33,25 @@ const TARGET_LABELS: Readonly<Record<LabTarget, string>> = {
   web: 'This app’s route handlers (/api/lab/echo, /edge/echo)',
   proxy: 'The dev proxy (/proxy/* on this page’s origin)',
   'closed-port': 'A port where nothing listens',
+};
+
+/** Paths each target answers, offered as suggestions in the path field. */
+const API_PATHS = [
+  ...LAB_ROUTES.map((route) => route.path),
+  ...MAIN_API_ROUTES.map((route) => route.path.replace(':id', '1')),
+];
+const PATH_SUGGESTIONS: Readonly<Record<LabTarget, readonly string[]>> = {
+  api: API_PATHS,
+  'api-alt-port': API_PATHS,
+  proxy: API_PATHS,
+  'closed-port': API_PATHS,
+  web: WEB_ROUTES.flatMap((route) =>
+    route.kind === 'route-handler'
+      ? [route.path]
+      : route.kind === 'next-proxy'
+        ? [`${route.path}/echo`]
+        : [],
+  ),
 };
 
 type Run =
@@ -116,9 +142,15 @@ export function LabRunner({ origins }: { origins: Origins }) {
           <input
             id="path"
             type="text"
+            list="paths"
             value={form.path}
             onChange={(e) => update('path', e.target.value)}
           />
+          <datalist id="paths">
+            {PATH_SUGGESTIONS[form.target].map((path) => (
+              <option key={path} value={path} />
+            ))}
+          </datalist>
         </div>
         <div className="field">
           <label htmlFor="method">Method</label>
