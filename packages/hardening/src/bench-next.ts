@@ -106,9 +106,17 @@ function newestSource(): number {
   return Math.max(...files.filter(existsSync).map((file) => statSync(file).mtimeMs));
 }
 
-function nextBuild(log: (line: string) => void): Promise<void> {
+function nextBuild(log: (line: string) => void, rebuild: boolean): Promise<void> {
+  const adapter = join(REPO_ROOT, 'packages', 'cors-policy', 'dist', 'index.js');
+  if (!existsSync(adapter)) {
+    throw new Error(
+      `No build of @cors-lab/cors-policy at ${adapter}: run \`pnpm --filter @cors-lab/cors-policy build\` first.`,
+    );
+  }
   const buildId = join(APP_DIR, '.next', 'BUILD_ID');
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSource()) return Promise.resolve();
+  if (!rebuild && existsSync(buildId) && statSync(buildId).mtimeMs > newestSource()) {
+    return Promise.resolve();
+  }
   log('next build (the fixture changed or was never built)…');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NEXT_BIN, 'build', APP_DIR], {
@@ -164,7 +172,7 @@ function load(baseUrl: string, benchCase: BenchCase, seconds: number, connection
 async function main(): Promise<void> {
   const options = parseOptions();
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
-  await nextBuild(log);
+  await nextBuild(log, options.rebuild);
   const [port] = (await freePorts(1)) as [number];
   const server = ManagedProcess.start(
     'next start (bench)',

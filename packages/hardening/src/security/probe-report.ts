@@ -31,6 +31,9 @@ export function formatProbeReport(result: ProbeRunResult): string {
     '',
   ]);
   const lines = [formatTable(rows)];
+  for (const [target, values] of result.otherOriginValues) {
+    lines.push(`other ACAO: ${target} answers probes with the fixed ${[...values].join(', ')}`);
+  }
   for (const finding of result.findings) {
     lines.push(
       `FAIL ${finding.verdict}: ${finding.target} (${finding.mode}) class ${finding.probe.scannerClass} from ${finding.probe.entry}\n` +

@@ -34,6 +34,8 @@ export interface ProbeRunResult {
   findings: Finding[];
   /** Transport errors (no HTTP answer): each fails the run too. */
   errors: string[];
+  /** Routes that answered some probe with an Allow-Origin other than the probe (a fixed origin). */
+  otherOriginValues: Map<string, Set<string>>;
   requests: number;
 }
 
@@ -92,6 +94,7 @@ export async function runProbes(
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency ?? 16 });
   const findings: Finding[] = [];
   const errors: string[] = [];
+  const otherOriginValues = new Map<string, Set<string>>();
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
@@ -110,7 +113,12 @@ export async function runProbes(
         const allowCredentials = headerValues(answer, 'access-control-allow-credentials');
         const verdict = judge(job.probe.origin, allowOrigin, allowCredentials);
         if (verdict === 'refused') tally.refused += 1;
-        else if (verdict === 'other-origin') tally.otherOrigin += 1;
+        else if (verdict === 'other-origin') {
+          tally.otherOrigin += 1;
+          const values = otherOriginValues.get(job.target.label) ?? new Set();
+          for (const value of allowOrigin) values.add(value);
+          otherOriginValues.set(job.target.label, values);
+        }
         if (FAILING_VERDICTS.has(verdict)) {
           tally.failed += 1;
           findings.push({
@@ -137,5 +145,5 @@ export async function runProbes(
   } finally {
     agent.destroy();
   }
-  return { tallies, findings, errors, requests: jobs.length };
+  return { tallies, findings, errors, otherOriginValues, requests: jobs.length };
 }

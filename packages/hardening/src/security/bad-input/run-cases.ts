@@ -6,10 +6,10 @@ import type { TargetServers } from '../targets.js';
 import { stillAnswers, type BadInputTarget } from './bad-input-target.js';
 import { BAD_INPUT_CASES } from './cases.js';
 import { problemsWith } from './check-answer.js';
+import { logMismatch } from './logged-answer.js';
 import { requestBytes } from './request-bytes.js';
 import { slowClients } from './slow-client.js';
 
-const RUN = '?run=hardening-bad-input';
 const SLOW_CONNECTIONS = 50;
 const SLOW_DURATION_MS = 10_000;
 
@@ -59,9 +59,10 @@ export async function runBadInput(context: BadInputContext): Promise<{ failed: b
     for (const badCase of BAD_INPUT_CASES) {
       if (badCase.webOnly && target.process !== context.web) continue;
       cases += 1;
+      const run = `hardening-bad-input-${cases}`;
       const bytes = requestBytes(
         badCase.method,
-        `${target.path}${RUN}${badCase.query ?? ''}`,
+        `${target.path}?run=${run}${badCase.query ?? ''}`,
         `localhost:${target.port}`,
         badCase.headers(target.allowed),
       );
@@ -69,6 +70,11 @@ export async function runBadInput(context: BadInputContext): Promise<{ failed: b
       const problems = problemsWith(answer, badCase, target.allowed);
       const down = await stillAnswers(target);
       if (down !== undefined) problems.push(`server no longer answers: ${down}`);
+      else {
+        const baseUrl = `http://127.0.0.1:${target.port}`;
+        const lie = await logMismatch(baseUrl, run, context.servers.origins.web, answer);
+        if (lie !== undefined) problems.push(lie);
+      }
       const summary = answer.status === 0 ? answer.ending : String(answer.status);
       rows.push([
         target.label,
