@@ -34,7 +34,9 @@ function pnpmMajor(pathValue) {
 function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env, cwd: root, ...options });
   if (result.status !== 0) {
-    console.error(`bootstrap: \`${command} ${commandArgs.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    console.error(
+      `bootstrap: \`${command} ${commandArgs.join(' ')}\` failed (exit ${result.status ?? result.signal}).`,
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -44,8 +46,18 @@ if (pnpmMajor(env.PATH) !== 10) {
   const toolDir = join(root, '.tools', 'pnpm');
   const binDir = join(toolDir, 'node_modules', '.bin');
   if (!existsSync(join(binDir, 'pnpm'))) {
-    console.log(`bootstrap: installing pnpm ${PNPM_VERSION} into .tools/pnpm (no global install, no corepack)`);
-    run('npm', ['install', '--prefix', toolDir, '--no-audit', '--no-fund', '--no-save', `pnpm@${PNPM_VERSION}`]);
+    console.log(
+      `bootstrap: installing pnpm ${PNPM_VERSION} into .tools/pnpm (no global install, no corepack)`,
+    );
+    run('npm', [
+      'install',
+      '--prefix',
+      toolDir,
+      '--no-audit',
+      '--no-fund',
+      '--no-save',
+      `pnpm@${PNPM_VERSION}`,
+    ]);
   }
   env.PATH = `${binDir}${delimiter}${env.PATH}`;
   if (pnpmMajor(env.PATH) !== 10) {
