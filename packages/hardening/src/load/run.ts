@@ -95,6 +95,7 @@ async function main(): Promise<number> {
   });
   const samples = await sampler.stop();
   const after = await serverMemory(api);
+  const retained = await serverMemory(api, true);
   // The ring buffer is shared: the second client's requests take slots too.
   const logged =
     (await logEntries(baseUrl, run, allowed)) +
@@ -125,6 +126,10 @@ async function main(): Promise<number> {
       [
         'heap total before / after',
         `${megabytes(before.heapTotal)} / ${megabytes(after.heapTotal)}`,
+      ],
+      [
+        'after a full GC: RSS / heap used',
+        `${megabytes(retained.rss)} / ${megabytes(retained.heapUsed)}`,
       ],
       ['request log entries (load + samples)', `${logged} (bound ${LOG_CAPACITY})`],
     ]),

@@ -85,7 +85,7 @@ export async function startApi(
   const api = ManagedProcess.start(
     'api',
     process.execPath,
-    [...(options.preload ? ['--import', options.preload] : []), entry],
+    [...(options.preload ? ['--expose-gc', '--import', options.preload] : []), entry],
     {
       cwd: REPO_ROOT,
       ipc: options.preload !== undefined,

@@ -22,7 +22,7 @@ async function vmRss(pid: number): Promise<number> {
   return Number(kib) * 1024;
 }
 
-function heap(server: ManagedProcess): Promise<NodeJS.MemoryUsage> {
+function heap(server: ManagedProcess, collect: boolean): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${server.name} did not report its memory within 5 s over IPC.`)),
@@ -32,13 +32,17 @@ function heap(server: ManagedProcess): Promise<NodeJS.MemoryUsage> {
       clearTimeout(timer);
       resolve(message.memory);
     });
-    server.child.send('memory?');
+    server.child.send(collect ? 'gc+memory?' : 'memory?');
   });
 }
 
-/** The server process's own memory: RSS from the kernel, heap from the preloaded reporter. */
-export async function serverMemory(server: ManagedProcess): Promise<ServerMemory> {
-  const [rss, usage] = await Promise.all([vmRss(server.pid), heap(server)]);
+/**
+ * The server process's own memory: RSS from the kernel, heap from the preloaded reporter;
+ * `collect` runs a full garbage collection first (the server must run with --expose-gc).
+ */
+export async function serverMemory(server: ManagedProcess, collect = false): Promise<ServerMemory> {
+  const usage = await heap(server, collect);
+  const rss = await vmRss(server.pid);
   return { rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal };
 }
 
