@@ -131,14 +131,20 @@ export function probeTargets(servers: TargetServers): {
       });
       continue;
     }
-    const path = route.kind === 'next-proxy' ? `${route.path}/echo` : route.path;
-    targets.push({
-      label: `web ${path}`,
-      baseUrl: servers.web,
-      path: `${path}${RUN_QUERY}`,
-      allowed: resolvedOrigins(resolvePolicy(route.policy, origins).origins),
-      ...methodsOf(route.methods),
-    });
+    // proxy.ts covers every path under its prefix, including ones no route answers.
+    const paths =
+      route.kind === 'next-proxy'
+        ? [`${route.path}/echo`, `${route.path}/no-such-route`]
+        : [route.path];
+    for (const path of paths) {
+      targets.push({
+        label: `web ${path}`,
+        baseUrl: servers.web,
+        path: `${path}${RUN_QUERY}`,
+        allowed: resolvedOrigins(resolvePolicy(route.policy, origins).origins),
+        ...methodsOf(route.methods),
+      });
+    }
   }
   targets.push({
     label: 'web /__log',
