@@ -1,6 +1,6 @@
 // `pnpm --filter @cors-lab/hardening bench:next [--json]`: the whole-stack figure. One Next.js route
 // handler served by `next start`, alone (/bare) and behind the cors-policy Fetch adapter
-// (/with-cors), measured with autocannon in alternating runs; prints req/s and the ratio.
+// (/with-cors), measured with autocannon in alternating rounds; prints median req/s and the ratio.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,9 +17,10 @@ import { REPO_ROOT } from './stack/production-stack.js';
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const APP_DIR = join(PACKAGE_DIR, 'bench-next-app');
 const NEXT_BIN = join(PACKAGE_DIR, 'node_modules', 'next', 'dist', 'bin', 'next');
-const USAGE = `Usage: pnpm --filter @cors-lab/hardening bench:next [--json] [--duration <s>] [--connections <n>] [--warmup <s>] [--rebuild]
+const USAGE = `Usage: pnpm --filter @cors-lab/hardening bench:next [--json] [--duration <s>] [--rounds <n>] [--connections <n>] [--warmup <s>] [--rebuild]
   --json             one JSON object on stdout (progress on stderr)
-  --duration <s>     seconds per measured run; each case runs twice, ABBA order (default 5)
+  --duration <s>     seconds per measured run (default 3)
+  --rounds <n>       measured runs per case, order reversed every other round; medians (default 4)
   --connections <n>  concurrent connections (default 32)
   --warmup <s>       seconds of unmeasured load per case first (default 2)
   --rebuild          run next build even if the build is newer than its sources`;
@@ -64,13 +65,14 @@ function parseOptions() {
   const { values } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },
-      duration: { type: 'string', default: '5' },
+      duration: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '4' },
       connections: { type: 'string', default: '32' },
       warmup: { type: 'string', default: '2' },
       rebuild: { type: 'boolean', default: false },
     },
   });
-  const number = (name: 'duration' | 'connections' | 'warmup', max: number) => {
+  const number = (name: 'duration' | 'connections' | 'warmup' | 'rounds', max: number) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < 0 || value > max) {
       throw new Error(
@@ -83,6 +85,7 @@ function parseOptions() {
     json: values.json,
     rebuild: values.rebuild,
     duration: Math.max(1, number('duration', 300)),
+    rounds: Math.max(1, number('rounds', 50)),
     connections: Math.max(1, number('connections', 1024)),
     warmup: number('warmup', 60),
   };
@@ -153,6 +156,14 @@ async function checkRoutes(baseUrl: string): Promise<void> {
   }
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
 function load(baseUrl: string, benchCase: BenchCase, seconds: number, connections: number) {
   return new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(
@@ -189,8 +200,11 @@ async function main(): Promise<void> {
       await load(baseUrl, benchCase, options.warmup, options.connections);
   }
   const runs = new Map<string, autocannon.Result[]>();
-  // ABBA: each case once forward, once in reverse, so drift on a shared machine hits all alike.
-  for (const benchCase of [...CASES, ...[...CASES].reverse()]) {
+  // Every other round runs the cases in reverse, so drift on a shared machine hits all alike.
+  const order = Array.from({ length: options.rounds }, (_, round) =>
+    round % 2 === 0 ? [...CASES] : [...CASES].reverse(),
+  ).flat();
+  for (const benchCase of order) {
     log(`${benchCase.id}: ${options.duration} s, ${options.connections} connections…`);
     const result = await load(baseUrl, benchCase, options.duration, options.connections);
     if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
@@ -203,9 +217,8 @@ async function main(): Promise<void> {
 
   const figures = CASES.map((benchCase) => {
     const results = runs.get(benchCase.id) ?? [];
-    const requestsPerSecond =
-      results.reduce((sum, result) => sum + result.requests.average, 0) / results.length;
-    const p99 = Math.max(...results.map((result) => result.latency.p99));
+    const requestsPerSecond = median(results.map((result) => result.requests.average));
+    const p99 = median(results.map((result) => result.latency.p99));
     return { id: benchCase.id, title: benchCase.title, requestsPerSecond, p99Ms: p99 };
   });
   const bare = figures.find((figure) => figure.id === 'bare')?.requestsPerSecond ?? NaN;
@@ -220,18 +233,19 @@ async function main(): Promise<void> {
       server: 'next start',
       connections: options.connections,
       durationSeconds: options.duration,
-      runsPerCase: 2,
+      roundsPerCase: options.rounds,
+      statistic: 'median',
       cases: withRatio,
     };
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;
   }
   console.log(
-    `\nNext.js route handler under next start, ${options.connections} connections, 2 × ${options.duration} s per case\n`,
+    `\nNext.js route handler under next start, ${options.connections} connections, median of ${options.rounds} × ${options.duration} s per case\n`,
   );
   console.log(
     formatTable([
-      ['case', 'req/s', 'p99', 'ratio to bare'],
+      ['case', 'req/s (median)', 'p99 (median)', 'ratio to bare'],
       ...withRatio.map((figure) => [
         figure.title,
         figure.requestsPerSecond,
