@@ -1,7 +1,7 @@
 import { definePolicy, withCors } from '@cors-lab/cors-policy';
 import { describe, expect, it } from 'vitest';
 import { echo } from './echo';
-import { PROXY_HEADERS, logged } from './logged';
+import { PROXY_HEADERS, handOver, logged } from './logged';
 import { entriesForRun } from './request-log-store';
 
 const policy = definePolicy({
@@ -44,7 +44,9 @@ describe('logged route handlers', () => {
   });
 
   it('adds the headers proxy.ts handed over to the logged response, not to the logged request', async () => {
-    const handedOver = JSON.stringify([['access-control-allow-origin', 'http://localhost:3001']]);
+    const handedOver = handOver(
+      new Headers([['access-control-allow-origin', 'http://localhost:3001']]),
+    );
     await logged(echo('edge'))(
       new Request('http://localhost:3000/edge/echo?run=logged-3', {
         headers: {
@@ -58,5 +60,24 @@ describe('logged route handlers', () => {
     const [entry] = entriesForRun('logged-3');
     expect(entry?.responseHeaders['access-control-allow-origin']).toBe('http://localhost:3001');
     expect(Object.keys(entry?.requestHeaders ?? {})).toEqual(['origin']);
+  });
+
+  it('ignores a hand-over header a client forged, and never fails on a malformed one', async () => {
+    const forged = JSON.stringify([['access-control-allow-origin', 'https://attacker.net']]);
+    for (const [run, value] of [
+      ['logged-4', forged],
+      ['logged-5', '{'],
+      ['logged-6', `not-the-token ${forged}`],
+    ] as const) {
+      const response = await logged(withCors(policy, echo('test')))(
+        new Request(`http://localhost:3000/api/x?run=${run}`, {
+          headers: { Origin: 'https://attacker.net', [PROXY_HEADERS]: value },
+        }),
+      );
+      expect(response.status).toBe(200);
+      const [entry] = entriesForRun(run);
+      expect(entry?.responseHeaders['access-control-allow-origin']).toBeUndefined();
+      expect(entry?.requestHeaders[PROXY_HEADERS]).toBeUndefined();
+    }
   });
 });
