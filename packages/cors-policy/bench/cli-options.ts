@@ -11,7 +11,7 @@ export interface BenchOptions {
   warmupSeconds: number;
 }
 
-export const USAGE = `Usage: pnpm bench [--json] [--duration <s>] [--connections <n>] [--warmup <s>]
+export const USAGE = `Usage: pnpm bench [--json] [--duration <s>] [--rounds <n>] [--connections <n>] [--warmup <s>]
   --json           print one JSON object on stdout (progress goes to stderr)
   --duration <s>   seconds per measured run (default 2)
   --rounds <n>     runs per case, rounds alternate forward and reverse order (default 4)
