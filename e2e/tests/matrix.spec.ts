@@ -1,0 +1,116 @@
+// The whole catalogue in each real engine, from each page origin: one page load runs every
+// scenario, and every outcome must be the one the catalogue's author expects and predict() foresaw.
+import { originsFromEnv, scenarioById, type Scenario } from '@cors-lab/scenarios';
+import type { Engine } from '../engines/engine.js';
+import { expect, test } from '../engines/fixture.js';
+import { countByMethod, loggedOnPath } from './matrix/api-log.js';
+import { disagreementsWithCatalogue, disagreementsWithPrediction } from './matrix/disagreements.js';
+import { runMatrix, saveMatrixRun, type MatrixRun } from './matrix/matrix-run.js';
+import type { PublishedResult } from './matrix/published-report.js';
+
+const origins = originsFromEnv(process.env);
+const PAGE_ORIGINS = [origins.web, origins['web-alt-port'], origins['web-alt-host']];
+
+// One page load per engine and origin: the request-log tests reuse the run of their worker's engine.
+const runs = new Map<string, Promise<MatrixRun>>();
+
+function matrixFrom(engine: Engine, pageOrigin: string): Promise<MatrixRun> {
+  let run = runs.get(pageOrigin);
+  if (!run) {
+    run = runMatrix(engine, origins, pageOrigin);
+    runs.set(pageOrigin, run);
+    run.catch(() => runs.delete(pageOrigin));
+  }
+  return run;
+}
+
+function scenario(id: string): Scenario {
+  const found = scenarioById(id);
+  if (!found)
+    throw new Error(`The catalogue has no scenario ${id}; the request-log tests name it.`);
+  return found;
+}
+
+function resultOf(run: MatrixRun, id: string): PublishedResult {
+  const result = run.report.results.find((candidate) => candidate.id === id);
+  if (!result) throw new Error(`/matrix from ${run.pageOrigin} published no result for ${id}.`);
+  return result;
+}
+
+test.describe.configure({ timeout: 150_000 });
+
+for (const pageOrigin of PAGE_ORIGINS) {
+  test(`from ${pageOrigin}, every scenario does what its author expects and predict() foresaw`, async ({
+    engine,
+  }, testInfo) => {
+    const run = await matrixFrom(engine, pageOrigin);
+    await saveMatrixRun(run, testInfo);
+    const { report, page } = run;
+    const name = engine.identity.engine;
+    testInfo.annotations.push({
+      type: 'matrix',
+      description: `${report.results.length} scenarios in ${(report.durationMs / 1000).toFixed(1)} s on the page, ${(run.loadMs / 1000).toFixed(1)} s with the load`,
+    });
+
+    expect(report.pageOrigin, 'the page reports the origin it was opened from').toBe(pageOrigin);
+    expect(report.engine, `the page must pick ${name}'s per-engine expectations`).toBe(name);
+    expect(
+      disagreementsWithCatalogue(report, name, page),
+      `scenarios where ${engine.identity.product} ${engine.identity.version} on ${pageOrigin} differs from the catalogue`,
+    ).toEqual([]);
+    expect(
+      disagreementsWithPrediction(report, name, page),
+      `scenarios where predict() differs from ${engine.identity.product} ${engine.identity.version} on ${pageOrigin}`,
+    ).toEqual([]);
+  });
+}
+
+test("with Access-Control-Max-Age: 600 (within every engine's cap), twenty identical PUTs cause exactly one preflight", async ({
+  engine,
+}) => {
+  const run = await matrixFrom(engine, origins.web);
+  const cached = scenario('caching-max-age-600');
+  const uncached = scenario('caching-max-age-0');
+
+  const logged = await loggedOnPath(origins.api, resultOf(run, cached.id).runId, cached.request);
+  expect(logged[0]?.method, 'the first request is the preflight').toBe('OPTIONS');
+  expect(logged[0]?.responseHeaders['access-control-max-age']).toBe('600');
+  expect(countByMethod(logged)).toEqual({ OPTIONS: 1, PUT: 20 });
+
+  // The contrast: the same twenty PUTs without caching cost twenty preflights.
+  const unlogged = await loggedOnPath(
+    origins.api,
+    resultOf(run, uncached.id).runId,
+    uncached.request,
+  );
+  expect(countByMethod(unlogged)).toEqual({ OPTIONS: 20, PUT: 20 });
+});
+
+test('a simple POST the engine blocked still ran on the server', async ({ engine }) => {
+  const run = await matrixFrom(engine, origins.web);
+  const post = scenario('simple-post-blocked-still-ran');
+  const result = resultOf(run, post.id);
+
+  expect(result.observed.outcome).toBe('blocked');
+  expect(result.observed.error?.name).toBe('TypeError');
+  const logged = await loggedOnPath(origins.api, result.runId, post.request);
+  expect(logged.map(({ method, status }) => ({ method, status }))).toEqual([
+    { method: 'POST', status: 200 },
+  ]);
+  expect(logged[0]?.responseHeaders['access-control-allow-origin']).toBeUndefined();
+});
+
+test('a refused preflight stopped the actual request: the server saw the OPTIONS and nothing else', async ({
+  engine,
+}) => {
+  const run = await matrixFrom(engine, origins.web);
+  const refused = scenario('preflight-json-refused');
+  const result = resultOf(run, refused.id);
+
+  expect(result.observed.outcome).toBe('blocked');
+  const logged = await loggedOnPath(origins.api, result.runId, refused.request);
+  expect(logged[0]?.responseHeaders['access-control-allow-headers'] ?? '').not.toMatch(
+    /content-type/i,
+  );
+  expect(countByMethod(logged)).toEqual({ OPTIONS: 1 });
+});

@@ -1,0 +1,39 @@
+// Playwright's webServer waits for one URL per server; the API and the web app each serve a second
+// port (and the web app a second host spelling), so the run waits for those before any test.
+import { originsFromEnv } from '@cors-lab/scenarios';
+
+const READY_WITHIN_MS = 60_000;
+const POLL_EVERY_MS = 250;
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(url: string): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  while (!(await answers(url))) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${url} did not answer 2xx within ${READY_WITHIN_MS / 1000} s. The server on its port should ` +
+          'have started with its first port; check the webServer output above, or start it with `pnpm start`.',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+  }
+}
+
+export default async function secondPortsReady(): Promise<void> {
+  const origins = originsFromEnv(process.env);
+  await Promise.all(
+    [
+      `${origins['api-alt-port']}/health`,
+      `${origins['web-alt-port']}/matrix`,
+      `${origins['web-alt-host']}/matrix`,
+    ].map(waitFor),
+  );
+}
