@@ -6,7 +6,7 @@ export interface BenchOptions {
   connections: number;
   /** Seconds of each measured run. */
   seconds: number;
-  /** Runs per case, in rounds that alternate forward and reverse order. */
+  /** Runs per case: one per round, each round starting at a different case. */
   rounds: number;
   warmupSeconds: number;
 }
@@ -14,7 +14,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: pnpm bench [--json] [--duration <s>] [--rounds <n>] [--connections <n>] [--warmup <s>]
   --json           print one JSON object on stdout (progress goes to stderr)
   --duration <s>   seconds per measured run (default 2)
-  --rounds <n>     runs per case, rounds alternate forward and reverse order (default 4)
+  --rounds <n>     runs per case, each round starting at a different case (default 4)
   --connections <n> concurrent connections (default 32)
   --warmup <s>     seconds of unmeasured load before a case's first run (default 1)`;
 

@@ -129,7 +129,8 @@ export function buildReport(
       secondsPerRun: options.seconds,
       warmupSeconds: options.warmupSeconds,
       runsPerCase: options.rounds,
-      order: 'rounds alternate forward and reverse order so drift cancels out; figures are medians',
+      order:
+        'each round starts at a different case, so drift and position even out; figures are medians',
       requestOrigin: 'an allowed origin, the last entry of the list (worst case for a linear scan)',
     },
     get,

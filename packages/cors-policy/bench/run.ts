@@ -54,10 +54,12 @@ async function measureAll(
     });
   }
   const runs = new Map<BenchCase, Run[]>(cases.map((c) => [c, []]));
-  // Alternating forward and reverse rounds: every case is measured early and late alike.
-  const order = Array.from({ length: options.rounds }, (_, round) =>
-    round % 2 === 0 ? cases : [...cases].reverse(),
-  ).flat();
+  // Each round starts further along the list, so no case always sits at a round's edge.
+  const step = Math.ceil(cases.length / options.rounds);
+  const order = Array.from({ length: options.rounds }, (_, round) => {
+    const start = (round * step) % cases.length;
+    return [...cases.slice(start), ...cases.slice(0, start)];
+  }).flat();
   for (const [index, c] of order.entries()) {
     const server = servers.get(serverKey(c));
     if (!server) throw new Error(`No server was started for ${c.id}.`);
