@@ -1,0 +1,177 @@
+import {
+  ENGINES,
+  PAGE_ORIGIN_ROLES,
+  SCENARIOS,
+  expectationFor,
+  type Engine,
+  type ExpectedOutcome,
+  type PageOriginRole,
+} from '@cors-lab/scenarios';
+import { describe, expect, it } from 'vitest';
+import type { MatrixRun } from '../tests/matrix/matrix-run.js';
+import type { PublishedResult } from '../tests/matrix/published-report.js';
+import { browserMatrixMarkdown } from './browser-matrix-markdown.js';
+import { buildBrowserMatrix, missingRuns } from './browser-matrix.js';
+
+const ORIGIN: Record<PageOriginRole, string> = {
+  web: 'http://localhost:3000',
+  'web-alt-port': 'http://localhost:3001',
+  'web-alt-host': 'http://127.0.0.1:3000',
+};
+
+type Change = Partial<Pick<PublishedResult['observed'], 'outcome' | 'body'>>;
+
+/** A run in which the engine did exactly what the catalogue expects, except for `changes`. */
+function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<string, Change> = {}) {
+  const results = SCENARIOS.filter((scenario) => scenario.pageOrigins.includes(page)).map(
+    (scenario): PublishedResult => {
+      const expected = expectationFor(scenario, page, engine)!;
+      const observed = {
+        outcome: expected.outcome,
+        ...(expected.status === undefined ? {} : { status: expected.status }),
+        body: { ...expected.body },
+        readableHeaders: [...(expected.readableHeaders ?? [])],
+        ...(expected.outcome === 'blocked'
+          ? { error: { name: 'TypeError', message: `${engine} says no` } }
+          : {}),
+        ...changes[scenario.id],
+      };
+      return {
+        id: scenario.id,
+        title: scenario.title,
+        category: scenario.category,
+        runId: `${scenario.id}.test`,
+        expected,
+        observed,
+        predicted: { outcome: expected.outcome },
+        ...(expected.server ? { server: { ...expected.server } } : {}),
+        checks: [],
+        pass: true,
+        predictionAgrees: true,
+      };
+    },
+  );
+  const run: MatrixRun = {
+    project: engine,
+    identity: {
+      project: engine,
+      engine,
+      product: `${engine} product`,
+      version: '1.2.3',
+      source: 'debian',
+      protocol: 'test',
+      webSecurity: true,
+    },
+    launchMs: 1,
+    launchFloorMs: 2,
+    pageOrigin: ORIGIN[page],
+    page,
+    loadMs: 3,
+    report: {
+      pageOrigin: ORIGIN[page],
+      page,
+      engine,
+      userAgent: 'test',
+      durationMs: 3,
+      total: results.length,
+      results,
+    },
+  };
+  return run;
+}
+
+const allRuns = (changes: Partial<Record<Engine, Record<string, Change>>> = {}) =>
+  ENGINES.flatMap((engine) =>
+    PAGE_ORIGIN_ROLES.map((page) => faithfulRun(engine, page, changes[engine])),
+  );
+
+const cellOf = (
+  runs: MatrixRun[],
+  id: string,
+  page: PageOriginRole,
+  engine: Engine,
+): { observed: ExpectedOutcome; agreesWithExpectation: boolean; disagreement?: string } => {
+  const row = buildBrowserMatrix(runs, '2026-01-01').rows.find(
+    (candidate) => candidate.id === id && candidate.page === page,
+  );
+  return row!.engines[engine]!;
+};
+
+describe('the browser matrix report', () => {
+  it('names every engine and page origin a partial run lacks, so the docs are not rewritten from it', () => {
+    const runs = [faithfulRun('chromium', 'web'), faithfulRun('webkit', 'web-alt-host')];
+    expect(missingRuns(runs)).toEqual([
+      'chromium from web-alt-port',
+      'chromium from web-alt-host',
+      'firefox from web',
+      'firefox from web-alt-port',
+      'firefox from web-alt-host',
+      'webkit from web',
+      'webkit from web-alt-port',
+    ]);
+    expect(missingRuns(allRuns())).toEqual([]);
+  });
+
+  it('counts every scenario run as agreeing when each engine did what the catalogue expects', () => {
+    const matrix = buildBrowserMatrix(allRuns(), '2026-01-01');
+    for (const engine of matrix.engines) {
+      expect(engine.scenarios).toBe(SCENARIOS.length);
+      expect(engine.agreeWithExpectation).toBe(engine.runs);
+      expect(engine.agreeWithPrediction).toBe(engine.runs);
+    }
+    expect(matrix.undocumentedDifferences).toEqual([]);
+  });
+
+  it('marks a cell that differs from the catalogue, with the scenario id and the engine error', () => {
+    const runs = allRuns({ firefox: { 'simple-get-allowed': { outcome: 'blocked' } } });
+    const cell = cellOf(runs, 'simple-get-allowed', 'web', 'firefox');
+    expect(cell.agreesWithExpectation).toBe(false);
+    expect(cell.disagreement).toMatch(
+      /^simple-get-allowed: expected allowed, predicted allowed, observed blocked; outcome differs/,
+    );
+    const matrix = buildBrowserMatrix(runs, '2026-01-01');
+    expect(matrix.undocumentedDifferences).toEqual([
+      'simple-get-allowed from http://localhost:3000: chromium allowed, firefox blocked, webkit allowed',
+    ]);
+    expect(browserMatrixMarkdown(matrix)).toContain('blocked ✗ differs from the catalogue');
+  });
+
+  it("judges WebKit's missing Secure cookie by its documented difference, and Chromium by the common expectation", () => {
+    const noCookie = { body: { cookieSent: false, cookieMatchesRun: false } };
+    const runs = allRuns({ chromium: { 'credentials-secure-cookie-over-http': noCookie } });
+    expect(cellOf(runs, 'credentials-secure-cookie-over-http', 'web', 'webkit')).toMatchObject({
+      agreesWithExpectation: true,
+    });
+    expect(
+      cellOf(runs, 'credentials-secure-cookie-over-http', 'web', 'chromium').disagreement,
+    ).toContain('body.cookieSent: expected true, saw false');
+  });
+
+  it('shows each documented engine difference with its source and what every engine showed', () => {
+    const matrix = buildBrowserMatrix(allRuns(), '2026-01-01');
+    const secure = matrix.engineDifferences.find(
+      (difference) => difference.id === 'credentials-secure-cookie-over-http',
+    );
+    expect(secure?.source).toBe('https://bugs.webkit.org/show_bug.cgi?id=281149');
+    expect(secure?.shown).toEqual([
+      {
+        pageOrigin: 'http://localhost:3000',
+        engines: {
+          chromium: 'allowed, cookieSent: true, cookieMatchesRun: true',
+          firefox: 'allowed, cookieSent: true, cookieMatchesRun: true',
+          webkit: 'allowed, cookieSent: false, cookieMatchesRun: false',
+        },
+      },
+    ]);
+    expect(browserMatrixMarkdown(matrix)).toContain(
+      '<https://bugs.webkit.org/show_bug.cgi?id=281149>',
+    );
+  });
+
+  it('writes the same document twice from the same runs, apart from the generated date', () => {
+    const runs = allRuns();
+    expect(browserMatrixMarkdown(buildBrowserMatrix(runs, '2026-01-01'))).toBe(
+      browserMatrixMarkdown(buildBrowserMatrix([...runs].reverse(), '2026-01-01')),
+    );
+  });
+});
