@@ -29,6 +29,13 @@ function expectedCell(row: MatrixRow): string {
   return [row.expected, ...own].join('<br>');
 }
 
+function serverCell(row: MatrixRow): string {
+  const server = row.expectedServer;
+  if (!server) return 'no log';
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${plural(server.preflights, 'preflight')}, ${plural(server.actual, 'request')}`;
+}
+
 function predictedCell(row: MatrixRow): string {
   const predictions = new Set(Object.values(row.engines).map((item) => item.predicted));
   return [...predictions].join(' / ') || '-';
@@ -100,7 +107,7 @@ function errorTexts(matrix: BrowserMatrix): string[] {
 }
 
 function scenarios(matrix: BrowserMatrix): string[] {
-  const header = `| Scenario | Page origin | Expected | ${matrix.engines
+  const header = `| Scenario | Page origin | Expected | Reaches the API | ${matrix.engines
     .map((engine) => `${ENGINE_LABEL[engine.engine]} ${engine.version}`)
     .join(' | ')} | predict() |`;
   const lines: string[] = [];
@@ -111,12 +118,12 @@ function scenarios(matrix: BrowserMatrix): string[] {
       `### ${category}`,
       '',
       header,
-      `| --- | --- | --- | ${matrix.engines.map(() => '---').join(' | ')} | --- |`,
+      `| --- | --- | --- | --- | ${matrix.engines.map(() => '---').join(' | ')} | --- |`,
     );
     for (const row of rows) {
       const engines = matrix.engines.map(({ engine }) => cell(row.engines[engine]));
       lines.push(
-        `| \`${row.id}\`<br>${escapeCell(row.title)} | \`${row.pageOrigin}\` | ${expectedCell(row)} | ${engines.join(' | ')} | ${predictedCell(row)} |`,
+        `| \`${row.id}\`<br>${escapeCell(row.title)} | \`${row.pageOrigin}\` | ${expectedCell(row)} | ${serverCell(row)} | ${engines.join(' | ')} | ${predictedCell(row)} |`,
       );
     }
     lines.push('');
@@ -160,7 +167,7 @@ export function browserMatrixMarkdown(matrix: BrowserMatrix): string {
     '',
     `Generated ${matrix.generated} from one \`/matrix\` page load per engine and page origin (the e2e suite, \`pnpm test:e2e\`). The same data as JSON: [browser-matrix.json](./browser-matrix.json).`,
     '',
-    "Each cell is what the page could observe: `allowed` (readable response), `blocked` (fetch() rejected), `opaque` (`no-cors`), `refused` (the Request was rejected before sending). ✓ means every fact the catalogue expects held (outcome, status, body, response headers, and the request log's counts); predict() is `@cors-lab/cors-policy` judging the headers the server actually sent. An expectation marked * is an engine's documented difference.",
+    "Each cell is what the page could observe: `allowed` (readable response), `blocked` (fetch() rejected), `opaque` (`no-cors`), `refused` (the Request was rejected before sending). ✓ means every fact the catalogue expects held (outcome, status, body, response headers, and what reached the API: the request log's count of preflights and other requests on the scenario's path); predict() is `@cors-lab/cors-policy` judging the headers the server actually sent. An expectation marked * is an engine's documented difference.",
     '',
     '## Summary',
     '',

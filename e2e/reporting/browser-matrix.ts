@@ -34,6 +34,8 @@ export interface MatrixCell {
   /** Why it does not agree, when it does not. */
   disagreement?: string;
   agreesWithPrediction: boolean;
+  /** What the API's request log saw on the scenario's path; absent where no log is kept. */
+  server?: { preflights: number; actual: number };
 }
 
 export interface MatrixRow {
@@ -44,6 +46,8 @@ export interface MatrixRow {
   pageOrigin: string;
   /** The author's expectation for every engine without a documented difference. */
   expected: ExpectedOutcome;
+  /** What the author expects to reach the API on the scenario's path (preflights included). */
+  expectedServer?: { preflights: number; actual: number };
   /** Engines whose documented difference replaces the expectation here, with what it expects. */
   engineExpected: Partial<Record<Engine, ExpectedOutcome>>;
   engines: Partial<Record<Engine, MatrixCell>>;
@@ -160,6 +164,9 @@ export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string
         engineExpected: {},
         engines: {},
       };
+      if (common.server) {
+        row.expectedServer = { preflights: common.server.preflights, actual: common.server.actual };
+      }
       for (const engine of ENGINES) {
         const own = expectationFor(scenario, page, engine);
         if (own && own !== common) row.engineExpected[engine] = own.outcome;
@@ -175,6 +182,9 @@ export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string
           agreesWithExpectation: disagreement === undefined,
           ...(disagreement ? { disagreement } : {}),
           agreesWithPrediction: result.predicted.outcome === result.observed.outcome,
+          ...(result.server
+            ? { server: { preflights: result.server.preflights, actual: result.server.actual } }
+            : {}),
         };
       }
       rows.push(row);
