@@ -15,8 +15,6 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: './tests',
   forbidOnly: ci,
   retries: ci ? 1 : 0,
-  // Two engines at a time: their pages mostly wait on the servers, and this machine has two cores.
-  workers: 2,
   reporter: [
     ['list'],
     ['html', { open: 'never' }],

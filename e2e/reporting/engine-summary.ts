@@ -3,7 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  TestCase,
+  TestResult,
+} from '@playwright/test/reporter';
 import type { EngineIdentity } from '../engines/engine.js';
 import { readChoice } from '../provision/choice.mjs';
 
@@ -31,9 +37,14 @@ const seconds = (ms: number | undefined) =>
 export default class EngineSummary implements Reporter {
   private readonly runs = new Map<string, ProjectRun>();
   private readonly started = performance.now();
+  private workers = 1;
 
   printsToStdio(): boolean {
     return false;
+  }
+
+  onBegin(config: FullConfig): void {
+    this.workers = config.workers;
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -72,8 +83,13 @@ export default class EngineSummary implements Reporter {
     const floorMs = floors.every((floor) => floor !== undefined)
       ? floors.reduce((sum, floor) => sum + floor, 0)
       : undefined;
+    // Engines launched side by side compete for the CPU, which inflates each floor and flatters the ratio.
+    const shared =
+      this.workers > 1
+        ? ` (floors measured with ${this.workers} workers at once: rerun with --workers 1 for a fair floor)`
+        : '';
     const ratio =
-      floorMs === undefined ? '' : `, ${(wallMs / floorMs).toFixed(1)}x the launch floor`;
+      floorMs === undefined ? '' : `, ${(wallMs / floorMs).toFixed(1)}x the launch floor${shared}`;
     lines.push(
       `  launch floor of ${FLOOR_PROJECTS.join(' + ')}: ${seconds(floorMs)}; ` +
         `run ${result.status} in ${seconds(wallMs)} wall clock${ratio}`,
@@ -83,7 +99,7 @@ export default class EngineSummary implements Reporter {
     const projects = Object.fromEntries(this.runs);
     writeFileSync(
       SUMMARY_FILE,
-      `${JSON.stringify({ choice, status: result.status, wallMs, floorMs, projects }, null, 2)}\n`,
+      `${JSON.stringify({ choice, status: result.status, workers: this.workers, wallMs, floorMs, projects }, null, 2)}\n`,
     );
   }
 }
