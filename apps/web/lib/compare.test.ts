@@ -70,6 +70,20 @@ describe('compare', () => {
     expect(checks.map((check) => check.name)).toEqual(['outcome']);
   });
 
+  it('fails a request that timed out, even where the author expected a block', () => {
+    const checks = compare(
+      { outcome: 'blocked' },
+      {
+        outcome: 'blocked',
+        readableHeaders: [],
+        error: { name: 'TimeoutError', message: 'The operation timed out.' },
+        durationMs: 15_000,
+      },
+      undefined,
+    );
+    expect(checks.find((check) => check.name === 'settled')?.pass).toBe(false);
+  });
+
   it('fails server facts loudly when no request log could be read, instead of passing them', () => {
     const checks = compare(
       { outcome: 'blocked', server: { preflights: 0, actual: 1 } },

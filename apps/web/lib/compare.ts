@@ -32,6 +32,10 @@ export function compare(
   server: ServerView | undefined,
 ): Check[] {
   const checks: Check[] = [check('outcome', expected.outcome, observed.outcome)];
+  // A request that never settled says nothing about CORS, even where a block was expected.
+  if (observed.error?.name === 'TimeoutError') {
+    checks.push(check('settled', 'within the time limit', 'timed out'));
+  }
   if (expected.outcome === 'allowed') {
     if (expected.status !== undefined) {
       checks.push(check('status', expected.status, observed.status ?? null));

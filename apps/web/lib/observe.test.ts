@@ -10,6 +10,7 @@ let origin: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === '/hang') return; // never answers
     if (req.url === '/text') {
       res.writeHead(503, { 'Content-Type': 'text/plain', 'X-Lab-Total': '42' }).end('busy');
       return;
@@ -23,6 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -66,5 +68,10 @@ describe('observe', () => {
     Object.defineProperty(opaque, 'type', { value: 'opaque' });
     const observed = await observe({ url: `${origin}/json`, init: {} }, async () => opaque);
     expect(observed).toMatchObject({ outcome: 'opaque', status: 0, readableHeaders: [] });
+  });
+
+  it('gives up on a request that never settles, with a TimeoutError instead of stalling', async () => {
+    const observed = await observe({ url: `${origin}/hang`, init: {} }, undefined, 200);
+    expect(observed).toMatchObject({ outcome: 'blocked', error: { name: 'TimeoutError' } });
   });
 });

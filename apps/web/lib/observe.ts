@@ -15,6 +15,9 @@ export interface Observation {
   durationMs: number;
 }
 
+/** A request still unsettled after this long fails its scenario instead of stalling the matrix. */
+export const OBSERVE_TIMEOUT_MS = 15_000;
+
 /**
  * Makes the request the way a page does and classifies what came back. The Request constructor
  * runs first so a request fetch() refuses outright (a forbidden method, a non-simple request in
@@ -23,12 +26,13 @@ export interface Observation {
 export async function observe(
   call: FetchCall,
   fetchImpl: (request: Request) => Promise<Response> = (request) => fetch(request),
+  timeoutMs = OBSERVE_TIMEOUT_MS,
 ): Promise<Observation> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let request: Request;
   try {
-    request = new Request(call.url, call.init);
+    request = new Request(call.url, { ...call.init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     return {
       outcome: 'refused',
