@@ -12,6 +12,8 @@ export interface EngineOptions {
   backend: 'playwright' | 'webkit-webdriver';
   protocol: EngineIdentity['protocol'];
   webSecurity: boolean;
+  /** Absolute path of an unpacked Chromium extension to load (development-only projects). */
+  extensionPath?: string;
 }
 
 /** Which build produced a result: stated in every test's annotations and the run summary. */
@@ -28,6 +30,8 @@ export interface EngineIdentity {
   protocol: string;
   /** False only for the development-only project launched with `--disable-web-security`. */
   webSecurity: boolean;
+  /** The unpacked extension loaded into the engine, by folder name (e.g. `allow-cors`). */
+  extension?: string;
 }
 
 /** A function run inside the page; its argument and result cross as JSON. */

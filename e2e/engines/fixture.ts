@@ -1,4 +1,5 @@
 // The `engine` fixture: one engine per worker, started before the first test and always stopped.
+import { basename } from 'node:path';
 import { test as base } from '@playwright/test';
 import type { Engine, EngineOptions } from './engine.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
@@ -26,7 +27,15 @@ export const test = base.extend<
           `Project "${project}" has no use.engineOptions; build projects with engineProjects() in playwright.config.ts.`,
         );
       }
-      const { engine: name, source, build, backend, protocol, webSecurity } = engineOptions;
+      const {
+        engine: name,
+        source,
+        build,
+        backend,
+        protocol,
+        webSecurity,
+        extensionPath,
+      } = engineOptions;
       const identity = {
         project,
         engine: name,
@@ -34,6 +43,7 @@ export const test = base.extend<
         source,
         protocol,
         webSecurity,
+        ...(extensionPath ? { extension: basename(extensionPath) } : {}),
       };
       let engine: Engine;
       if (backend === 'webkit-webdriver') {
@@ -53,6 +63,7 @@ export const test = base.extend<
           playwright[browserName],
           { ...launchOptions, ...(channel ? { channel } : {}), headless },
           identity,
+          extensionPath,
         );
       }
       await use(engine);

@@ -1,12 +1,16 @@
 // An Engine over a browser Playwright launches itself: Chromium over CDP, Firefox over BiDi.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserType, LaunchOptions, Page } from '@playwright/test';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
 
 class PlaywrightEnginePage extends EvaluatingPage {
   constructor(
-    private readonly context: BrowserContext,
     private readonly page: Page,
+    /** Closes what was opened for this page: its own context, or just the page. */
+    private readonly release: () => Promise<void>,
   ) {
     super();
   }
@@ -25,7 +29,7 @@ class PlaywrightEnginePage extends EvaluatingPage {
   }
 
   close(): Promise<void> {
-    return this.context.close();
+    return this.release();
   }
 }
 
@@ -33,7 +37,11 @@ export async function launchPlaywrightEngine(
   browserType: BrowserType,
   launchOptions: LaunchOptions,
   identity: Omit<EngineIdentity, 'version'>,
+  extensionPath?: string,
 ): Promise<Engine> {
+  if (extensionPath) {
+    return launchWithExtension(browserType, launchOptions, identity, extensionPath);
+  }
   const started = performance.now();
   const browser: Browser = await browserType.launch(launchOptions);
   const launchMs = performance.now() - started;
@@ -51,11 +59,61 @@ export async function launchPlaywrightEngine(
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       firstLoadMs ??= performance.now() - loadStarted;
-      return new PlaywrightEnginePage(context, page);
+      return new PlaywrightEnginePage(page, () => context.close());
     },
     async closePages() {
       await Promise.all([...contexts].map((context) => context.close()));
     },
     close: () => browser.close(),
+  };
+}
+
+// Chromium loads extensions only into a persistent context (one profile on disk), so pages share
+// it: each open() starts without cookies, but the HTTP cache lives as long as the engine.
+async function launchWithExtension(
+  browserType: BrowserType,
+  launchOptions: LaunchOptions,
+  identity: Omit<EngineIdentity, 'version'>,
+  extensionPath: string,
+): Promise<Engine> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cors-lab-extension-'));
+  const started = performance.now();
+  const context = await browserType.launchPersistentContext(userDataDir, {
+    ...launchOptions,
+    args: [
+      ...(launchOptions.args ?? []),
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
+  });
+  const launchMs = performance.now() - started;
+  const version = context.browser()?.version();
+  if (!version) {
+    await context.close();
+    throw new Error(`${identity.project}: the persistent context reports no browser version.`);
+  }
+  let firstLoadMs: number | undefined;
+  const pages = new Set<Page>();
+  return {
+    identity: { ...identity, version },
+    launchMs,
+    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
+    async open(url) {
+      const loadStarted = performance.now();
+      await context.clearCookies();
+      const page = await context.newPage();
+      pages.add(page);
+      page.once('close', () => pages.delete(page));
+      await page.goto(url, { waitUntil: 'load' });
+      firstLoadMs ??= performance.now() - loadStarted;
+      return new PlaywrightEnginePage(page, () => page.close());
+    },
+    async closePages() {
+      await Promise.all([...pages].map((page) => page.close()));
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineChoice } from '../provision/choice.mjs';
-import { engineProjects, WEB_SECURITY_OFF } from './projects.js';
+import { ALLOW_CORS_EXTENSION, engineProjects, EXTENSION, WEB_SECURITY_OFF } from './projects.js';
 
 const debian: EngineChoice = {
   source: 'debian',
@@ -73,7 +73,10 @@ describe('engineProjects', () => {
   it("launches Playwright's own builds through Playwright, with no executable path or channel", () => {
     for (const project of engineProjects(playwright)) {
       expect(project.use?.launchOptions?.executablePath).toBeUndefined();
-      expect(project.use?.channel).toBeUndefined();
+      // Only the extension project picks Playwright's full Chromium over its headless shell.
+      expect(project.use?.channel).toBe(
+        project.name === 'chromium-extension' ? 'chromium' : undefined,
+      );
       expect(project.use?.engineOptions).toMatchObject({
         backend: 'playwright',
         source: 'playwright',
@@ -90,15 +93,36 @@ describe('engineProjects', () => {
         'firefox',
         'webkit',
         'chromium-insecure',
+        'chromium-extension',
       ]);
       for (const project of projects) {
         const insecure = project.name === 'chromium-insecure';
         const args = project.use?.launchOptions?.args ?? [];
         expect(args.includes('--disable-web-security')).toBe(insecure);
         expect(project.use?.engineOptions?.webSecurity).toBe(!insecure);
-        const pattern = (insecure ? project.grep : project.grepInvert) as RegExp;
-        expect(pattern.test(`a title ${WEB_SECURITY_OFF}`)).toBe(true);
+        const runs = (title: string) =>
+          project.grep
+            ? (project.grep as RegExp).test(title)
+            : !(project.grepInvert as RegExp).test(title);
+        expect(runs(`a title ${WEB_SECURITY_OFF}`)).toBe(insecure);
       }
     }
+  });
+
+  it('runs extension tests only in chromium-extension, the one project that loads the extension', () => {
+    for (const choice of [debian, playwright]) {
+      for (const project of engineProjects(choice)) {
+        const withExtension = project.name === 'chromium-extension';
+        expect(project.use?.engineOptions?.extensionPath).toBe(
+          withExtension ? ALLOW_CORS_EXTENSION : undefined,
+        );
+        const runs = project.grep
+          ? (project.grep as RegExp).test(`a title ${EXTENSION}`)
+          : !(project.grepInvert as RegExp).test(`a title ${EXTENSION}`);
+        expect(runs).toBe(withExtension);
+        if (!project.grep) expect((project.grepInvert as RegExp).test('a title')).toBe(false);
+      }
+    }
+    expect(ALLOW_CORS_EXTENSION).toMatch(/\/e2e\/extensions\/allow-cors$/);
   });
 });

@@ -1,4 +1,5 @@
 // The Playwright projects for the engines provisioning chose: Playwright's builds or Debian's.
+import { fileURLToPath } from 'node:url';
 import type { PlaywrightTestConfig } from '@playwright/test';
 import type { EngineChoice } from '../provision/choice.mjs';
 import type { EngineOptions } from './engine.js';
@@ -6,6 +7,17 @@ import type { EngineWorkerOptions } from './fixture.js';
 
 /** Tests tagged with this run only in `chromium-insecure`, and only there. */
 export const WEB_SECURITY_OFF = '@web-security-off';
+
+/** Tests tagged with this run only in `chromium-extension`, and only there. */
+export const EXTENSION = '@extension';
+
+/** The development-only "Allow CORS"-style extension `chromium-extension` loads. */
+export const ALLOW_CORS_EXTENSION = fileURLToPath(
+  new URL('../extensions/allow-cors', import.meta.url),
+);
+
+// The normal engines run neither development-only tag.
+const DEVELOPMENT_ONLY = new RegExp(`${WEB_SECURITY_OFF}|${EXTENSION}`);
 
 // On a closed network these background services only wait on timeouts and add noise.
 const DEBIAN_CHROMIUM_ARGS = [
@@ -40,7 +52,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
   return [
     {
       name: 'chromium',
-      grepInvert: new RegExp(WEB_SECURITY_OFF),
+      grepInvert: DEVELOPMENT_ONLY,
       use: {
         browserName: 'chromium',
         launchOptions: { ...chromiumLaunch, args: chromiumArgs },
@@ -49,7 +61,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
     },
     {
       name: 'firefox',
-      grepInvert: new RegExp(WEB_SECURITY_OFF),
+      grepInvert: DEVELOPMENT_ONLY,
       use: debian
         ? {
             browserName: 'firefox',
@@ -62,7 +74,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
     },
     {
       name: 'webkit',
-      grepInvert: new RegExp(WEB_SECURITY_OFF),
+      grepInvert: DEVELOPMENT_ONLY,
       use: {
         browserName: 'webkit',
         engineOptions: debian
@@ -78,6 +90,18 @@ export function engineProjects(choice: EngineChoice): Project[] {
         browserName: 'chromium',
         launchOptions: { ...chromiumLaunch, args: [...chromiumArgs, '--disable-web-security'] },
         engineOptions: options('chromium', 'cdp', { webSecurity: false }),
+      },
+    },
+    {
+      // Development only: what an "Allow CORS" browser extension unblocks, and what it cannot.
+      name: 'chromium-extension',
+      grep: new RegExp(EXTENSION),
+      use: {
+        browserName: 'chromium',
+        // Playwright's headless shell loads no extensions; its full Chromium does in new headless.
+        ...(debian ? {} : { channel: 'chromium' }),
+        launchOptions: { ...chromiumLaunch, args: chromiumArgs },
+        engineOptions: options('chromium', 'cdp', { extensionPath: ALLOW_CORS_EXTENSION }),
       },
     },
   ];

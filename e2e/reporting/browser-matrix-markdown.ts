@@ -1,7 +1,7 @@
 // Renders the behaviour matrix as docs/browser-matrix.md: summary, where engines differ, every
-// scenario per category, and the development-only run without web security.
+// scenario per category, and the development-only runs (no web security, an Allow CORS extension).
 import { CATEGORIES, ENGINES, type Engine } from '@cors-lab/scenarios';
-import type { BrowserMatrix, MatrixCell, MatrixRow } from './browser-matrix.js';
+import type { BrowserMatrix, DevelopmentOnlyRun, MatrixCell, MatrixRow } from './browser-matrix.js';
 
 const ENGINE_LABEL: Record<Engine, string> = {
   chromium: 'Chromium',
@@ -131,6 +131,24 @@ function scenarios(matrix: BrowserMatrix): string[] {
   return lines;
 }
 
+// Each development-only run beside what the catalogue expects of normal Chromium.
+function comparedWithChromium(run: DevelopmentOnlyRun, column: string): string[] {
+  const lines = ['| Scenario | Normal Chromium | ' + column + ' |', '| --- | --- | --- |'];
+  for (const item of run.nowReadable) {
+    lines.push(`| \`${item.id}\` ${escapeCell(item.title)} | blocked | **${item.observed}** |`);
+  }
+  for (const item of run.stillBlocked) {
+    const error = item.error ? ` (${escapeCell(item.error)})` : '';
+    lines.push(`| \`${item.id}\` ${escapeCell(item.title)} | blocked | ${item.observed}${error} |`);
+  }
+  for (const item of run.alsoChanged) {
+    lines.push(
+      `| \`${item.id}\` ${escapeCell(item.title)} | ${item.expected} | **${item.observed}** |`,
+    );
+  }
+  return lines;
+}
+
 function webSecurityOff(matrix: BrowserMatrix): string[] {
   const off = matrix.webSecurityOff;
   const lines = [
@@ -138,25 +156,29 @@ function webSecurityOff(matrix: BrowserMatrix): string[] {
     '',
   ];
   if (!off) return [...lines, 'Not run: the `chromium-insecure` project did not save a result.'];
-  lines.push(
+  return [
+    ...lines,
     `${off.product} ${off.version}, page \`${off.pageOrigin}\`: of the scenarios the catalogue expects normal Chromium to block there, ${off.nowReadable.length} became readable and ${off.stillBlocked.length} did not; ${off.alsoChanged.length} more ended differently than in normal Chromium.`,
     '',
-    '| Scenario | Normal Chromium | With `--disable-web-security` |',
-    '| --- | --- | --- |',
-  );
-  for (const item of off.nowReadable) {
-    lines.push(`| \`${item.id}\` ${escapeCell(item.title)} | blocked | **${item.observed}** |`);
+    ...comparedWithChromium(off, 'With `--disable-web-security`'),
+  ];
+}
+
+function corsExtension(matrix: BrowserMatrix): string[] {
+  const run = matrix.corsExtension;
+  const lines = [
+    '**Development only.** The seed article\'s other client-side workaround: an "Allow CORS" browser extension. The `chromium-extension` project loads a real unpacked Manifest V3 extension, [`e2e/extensions/allow-cors`](../e2e/extensions/allow-cors/), whose `declarativeNetRequest` rule sets `Access-Control-Allow-Origin: *`, `Access-Control-Allow-Methods: *` and `Access-Control-Allow-Headers: *` on every fetch/XHR response. CORS still applies to those rewritten headers: a `*` origin never satisfies a credentialed request, a `*` in Allow-Headers does not cover `Authorization`, and a rewritten header does not change a status code. It fixes nothing for users, who do not have the extension.',
+    '',
+  ];
+  if (!run) {
+    return [...lines, 'Not run: the `chromium-extension` project did not save a result.'];
   }
-  for (const item of off.stillBlocked) {
-    const error = item.error ? ` (${escapeCell(item.error)})` : '';
-    lines.push(`| \`${item.id}\` ${escapeCell(item.title)} | blocked | ${item.observed}${error} |`);
-  }
-  for (const item of off.alsoChanged) {
-    lines.push(
-      `| \`${item.id}\` ${escapeCell(item.title)} | ${item.expected} | **${item.observed}** |`,
-    );
-  }
-  return lines;
+  return [
+    ...lines,
+    `${run.product} ${run.version} with \`${run.extension ?? '(no extension named)'}\`, page \`${run.pageOrigin}\`: of the scenarios the catalogue expects normal Chromium to block there, ${run.nowReadable.length} became readable and ${run.stillBlocked.length} did not; ${run.alsoChanged.length} more ended differently than in normal Chromium (what the extension breaks).`,
+    '',
+    ...comparedWithChromium(run, 'With the extension'),
+  ];
 }
 
 export function browserMatrixMarkdown(matrix: BrowserMatrix): string {
@@ -189,6 +211,10 @@ export function browserMatrixMarkdown(matrix: BrowserMatrix): string {
     '## Chromium with `--disable-web-security` (development only)',
     '',
     ...webSecurityOff(matrix),
+    '',
+    '## A CORS-unblock extension (development only)',
+    '',
+    ...corsExtension(matrix),
     '',
   ].join('\n');
 }

@@ -174,4 +174,42 @@ describe('the browser matrix report', () => {
       browserMatrixMarkdown(buildBrowserMatrix([...runs].reverse(), '2026-01-01')),
     );
   });
+
+  it('sorts the extension run into unblocked, still blocked and broken scenarios, each in its own section', () => {
+    const extension = faithfulRun('chromium', 'web', {
+      'simple-get-no-cors-headers': { outcome: 'allowed' },
+      'credentials-cookie-exact-origin': { outcome: 'blocked' },
+    });
+    extension.project = 'chromium-extension';
+    extension.identity = {
+      ...extension.identity,
+      project: extension.project,
+      extension: 'allow-cors',
+    };
+    const matrix = buildBrowserMatrix([...allRuns(), extension], '2026-01-01');
+    expect(matrix.webSecurityOff).toBeUndefined();
+    const run = matrix.corsExtension!;
+    expect(run.extension).toBe('allow-cors');
+    expect(run.nowReadable.map((item) => item.id)).toEqual(['simple-get-no-cors-headers']);
+    expect(run.stillBlocked.map((item) => item.id)).toContain('credentials-wildcard-origin');
+    expect(run.stillBlocked.find((item) => item.id === 'credentials-wildcard-origin')?.error).toBe(
+      'TypeError: chromium says no',
+    );
+    expect(run.alsoChanged).toEqual([
+      {
+        id: 'credentials-cookie-exact-origin',
+        title: expect.any(String),
+        expected: 'allowed',
+        observed: 'blocked',
+      },
+    ]);
+    const markdown = browserMatrixMarkdown(matrix);
+    const section = markdown.slice(
+      markdown.indexOf('## A CORS-unblock extension (development only)'),
+    );
+    expect(section).toContain('| `simple-get-no-cors-headers` ');
+    expect(section).toContain('| blocked | **allowed** |');
+    expect(section).toContain('| allowed | **blocked** |');
+    expect(markdown).toContain('Not run: the `chromium-insecure` project did not save a result.');
+  });
 });

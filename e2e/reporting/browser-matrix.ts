@@ -17,6 +17,9 @@ import type { PublishedResult } from '../tests/matrix/published-report.js';
 /** The Playwright project of the development-only Chromium without web security. */
 export const INSECURE_PROJECT = 'chromium-insecure';
 
+/** The Playwright project of the development-only Chromium with the Allow CORS extension. */
+export const EXTENSION_PROJECT = 'chromium-extension';
+
 export interface MatrixEngine {
   engine: Engine;
   product: string;
@@ -71,12 +74,15 @@ export interface EngineSummary extends MatrixEngine {
   agreeWithPrediction: number;
 }
 
-export interface WebSecurityOff {
+/** A development-only Chromium run compared with what the catalogue expects of normal Chromium. */
+export interface DevelopmentOnlyRun {
   developmentOnly: true;
   product: string;
   version: string;
+  /** The unpacked extension the run loaded, if any. */
+  extension?: string;
   pageOrigin: string;
-  /** Scenarios the catalogue expects Chromium to block that it read without web security. */
+  /** Scenarios the catalogue expects Chromium to block that this run read. */
   nowReadable: { id: string; title: string; observed: ExpectedOutcome }[];
   /** Scenarios expected blocked that stayed unreadable even so, with the engine's words. */
   stillBlocked: { id: string; title: string; observed: ExpectedOutcome; error?: string }[];
@@ -97,7 +103,8 @@ export interface BrowserMatrix {
   engineDifferences: EngineDifference[];
   /** Rows where engines disagree with each other although the catalogue documents no difference. */
   undocumentedDifferences: string[];
-  webSecurityOff?: WebSecurityOff;
+  webSecurityOff?: DevelopmentOnlyRun;
+  corsExtension?: DevelopmentOnlyRun;
 }
 
 /** The runs a complete matrix needs, as `<engine project> from <page role>`, minus those present. */
@@ -257,14 +264,16 @@ export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string
     undocumentedDifferences,
   };
   const insecure = runs.find((run) => run.project === INSECURE_PROJECT);
-  if (insecure) matrix.webSecurityOff = webSecurityOff(insecure);
+  if (insecure) matrix.webSecurityOff = developmentOnlyRun(insecure);
+  const extension = runs.find((run) => run.project === EXTENSION_PROJECT);
+  if (extension) matrix.corsExtension = developmentOnlyRun(extension);
   return matrix;
 }
 
-function webSecurityOff(run: MatrixRun): WebSecurityOff {
-  const nowReadable: WebSecurityOff['nowReadable'] = [];
-  const stillBlocked: WebSecurityOff['stillBlocked'] = [];
-  const alsoChanged: WebSecurityOff['alsoChanged'] = [];
+function developmentOnlyRun(run: MatrixRun): DevelopmentOnlyRun {
+  const nowReadable: DevelopmentOnlyRun['nowReadable'] = [];
+  const stillBlocked: DevelopmentOnlyRun['stillBlocked'] = [];
+  const alsoChanged: DevelopmentOnlyRun['alsoChanged'] = [];
   for (const scenario of SCENARIOS) {
     const expected = expectationFor(scenario, run.page, 'chromium')?.outcome;
     const result = run.report.results.find((candidate) => candidate.id === scenario.id);
@@ -290,6 +299,7 @@ function webSecurityOff(run: MatrixRun): WebSecurityOff {
     developmentOnly: true,
     product: run.identity.product,
     version: run.identity.version,
+    ...(run.identity.extension ? { extension: run.identity.extension } : {}),
     pageOrigin: run.pageOrigin,
     nowReadable,
     stillBlocked,

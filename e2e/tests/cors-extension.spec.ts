@@ -1,0 +1,47 @@
+// The seed's third method, development only: an "Allow CORS" browser extension (a real unpacked
+// Manifest V3 extension, e2e/extensions/allow-cors) rewrites response headers so Chromium reads
+// some responses that CORS normally hides; it cannot fix what `*` or a header rewrite cannot.
+import { SCENARIOS, expectationFor, originsFromEnv } from '@cors-lab/scenarios';
+import { expect, test } from '../engines/fixture.js';
+import { EXTENSION } from '../engines/projects.js';
+import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
+
+const origins = originsFromEnv(process.env);
+
+test(
+  'with an Allow CORS extension (development only), a response without CORS headers becomes readable in Chromium',
+  { tag: EXTENSION },
+  async ({ engine }, testInfo) => {
+    test.setTimeout(150_000);
+    expect(engine.identity.extension).toBe('allow-cors');
+    expect(engine.identity.webSecurity).toBe(true);
+    const run = await runMatrix(engine, origins, origins.web);
+    await saveMatrixRun(run, testInfo);
+
+    const observed = new Map(run.report.results.map((result) => [result.id, result.observed]));
+    const blockedInChromium = SCENARIOS.filter(
+      (scenario) => expectationFor(scenario, 'web', 'chromium')?.outcome === 'blocked',
+    );
+    const nowReadable = blockedInChromium
+      .filter((scenario) => observed.get(scenario.id)?.outcome === 'allowed')
+      .map((scenario) => scenario.id);
+    const stillBlocked = blockedInChromium
+      .filter((scenario) => observed.get(scenario.id)?.outcome !== 'allowed')
+      .map((scenario) => scenario.id);
+    testInfo.annotations.push(
+      {
+        type: 'readable with the extension',
+        description: `${nowReadable.length} of ${blockedInChromium.length}: ${nowReadable.join(', ')}`,
+      },
+      {
+        type: 'still blocked with the extension',
+        description: `${stillBlocked.length} of ${blockedInChromium.length}: ${stillBlocked.join(', ')}`,
+      },
+    );
+    // Without the extension's rule in force this stays blocked, so a silently unloaded extension fails here.
+    expect(
+      nowReadable,
+      'simple-get-no-cors-headers is still blocked: did Chromium load e2e/extensions/allow-cors?',
+    ).toContain('simple-get-no-cors-headers');
+  },
+);
