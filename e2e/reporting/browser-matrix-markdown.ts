@@ -167,7 +167,7 @@ function webSecurityOff(matrix: BrowserMatrix): string[] {
 function corsExtension(matrix: BrowserMatrix): string[] {
   const run = matrix.corsExtension;
   const lines = [
-    '**Development only.** The seed article\'s other client-side workaround: an "Allow CORS" browser extension. The `chromium-extension` project loads a real unpacked Manifest V3 extension, [`e2e/extensions/allow-cors`](../e2e/extensions/allow-cors/), whose `declarativeNetRequest` rule sets `Access-Control-Allow-Origin: *`, `Access-Control-Allow-Methods: *` and `Access-Control-Allow-Headers: *` on every fetch/XHR response. CORS still applies to those rewritten headers: a `*` origin never satisfies a credentialed request, a `*` in Allow-Headers does not cover `Authorization`, and a rewritten header does not change a status code. It fixes nothing for users, who do not have the extension.',
+    '**Development only.** The seed article\'s other client-side workaround: an "Allow CORS" browser extension. The `chromium-extension` project loads a real unpacked Manifest V3 extension, [`e2e/extensions/allow-cors`](../e2e/extensions/allow-cors/), whose `declarativeNetRequest` rule sets `Access-Control-Allow-Origin: *`, `Access-Control-Allow-Methods: *` and `Access-Control-Allow-Headers: *` on every fetch/XHR response. CORS still judges the rewritten headers: a `*` origin never satisfies a credentialed request, so the rule also breaks cookie requests the server allowed by exact origin; a preflight answered with a non-2xx status stays refused, whatever its headers; a port where nothing listens sends no response to rewrite. It fixes nothing for users, who do not have the extension.',
     '',
   ];
   if (!run) {

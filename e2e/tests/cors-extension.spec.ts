@@ -9,7 +9,7 @@ import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
 const origins = originsFromEnv(process.env);
 
 test(
-  'with an Allow CORS extension (development only), a response without CORS headers becomes readable in Chromium',
+  'with an Allow CORS extension (development only), a response without CORS headers becomes readable, while credentialed requests and a 401 preflight still fail',
   { tag: EXTENSION },
   async ({ engine }, testInfo) => {
     test.setTimeout(150_000);
@@ -43,5 +43,11 @@ test(
       nowReadable,
       'simple-get-no-cors-headers is still blocked: did Chromium load e2e/extensions/allow-cors?',
     ).toContain('simple-get-no-cors-headers');
+    // A `*` origin never satisfies a credentialed request, and a header rewrite leaves a 401 a 401.
+    expect(stillBlocked).toEqual(
+      expect.arrayContaining(['credentials-wildcard-origin', 'preflight-answered-401']),
+    );
+    // The rule replaces the server's exact origin with `*`, so cookie requests that worked now fail.
+    expect(observed.get('credentials-cookie-exact-origin')?.outcome).toBe('blocked');
   },
 );
