@@ -1,10 +1,11 @@
 // The seed's third method, development only: an "Allow CORS" browser extension (a real unpacked
 // Manifest V3 extension, e2e/extensions/allow-cors) rewrites response headers so Chromium reads
 // some responses that CORS normally hides; it cannot fix what `*` or a header rewrite cannot.
-import { SCENARIOS, expectationFor, originsFromEnv } from '@cors-lab/scenarios';
+import { originsFromEnv } from '@cors-lab/scenarios';
 import { expect, test } from '../engines/fixture.js';
 import { EXTENSION } from '../engines/projects.js';
 import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
+import { unblockedBy } from './matrix/unblocked.js';
 
 const origins = originsFromEnv(process.env);
 
@@ -18,16 +19,7 @@ test(
     const run = await runMatrix(engine, origins, origins.web);
     await saveMatrixRun(run, testInfo);
 
-    const observed = new Map(run.report.results.map((result) => [result.id, result.observed]));
-    const blockedInChromium = SCENARIOS.filter(
-      (scenario) => expectationFor(scenario, 'web', 'chromium')?.outcome === 'blocked',
-    );
-    const nowReadable = blockedInChromium
-      .filter((scenario) => observed.get(scenario.id)?.outcome === 'allowed')
-      .map((scenario) => scenario.id);
-    const stillBlocked = blockedInChromium
-      .filter((scenario) => observed.get(scenario.id)?.outcome !== 'allowed')
-      .map((scenario) => scenario.id);
+    const { observed, blockedInChromium, nowReadable, stillBlocked } = unblockedBy(run);
     testInfo.annotations.push(
       {
         type: 'readable with the extension',

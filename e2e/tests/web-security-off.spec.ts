@@ -1,9 +1,10 @@
 // The seed's third method, development only: Chromium launched with --disable-web-security reads
 // responses that CORS hides from every normal browser.
-import { SCENARIOS, expectationFor, originsFromEnv } from '@cors-lab/scenarios';
+import { originsFromEnv } from '@cors-lab/scenarios';
 import { expect, test } from '../engines/fixture.js';
 import { WEB_SECURITY_OFF } from '../engines/projects.js';
 import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
+import { unblockedBy } from './matrix/unblocked.js';
 
 const origins = originsFromEnv(process.env);
 
@@ -16,13 +17,7 @@ test(
     const run = await runMatrix(engine, origins, origins.web);
     await saveMatrixRun(run, testInfo);
 
-    const observed = new Map(run.report.results.map((result) => [result.id, result.observed]));
-    const blockedInChromium = SCENARIOS.filter(
-      (scenario) => expectationFor(scenario, 'web', 'chromium')?.outcome === 'blocked',
-    );
-    const nowReadable = blockedInChromium
-      .filter((scenario) => observed.get(scenario.id)?.outcome === 'allowed')
-      .map((scenario) => scenario.id);
+    const { blockedInChromium, nowReadable } = unblockedBy(run);
     testInfo.annotations.push({
       type: 'readable without web security',
       description: `${nowReadable.length} of ${blockedInChromium.length}: ${nowReadable.join(', ')}`,
