@@ -167,42 +167,27 @@ export function LabRunner({ origins }: { origins: Origins }) {
             ))}
           </datalist>
         </div>
-        <div className="field">
-          <label htmlFor="credentials">Credentials</label>
-          <select
-            id="credentials"
-            value={form.credentials}
-            onChange={(e) => update('credentials', e.target.value as LabState['credentials'])}
-          >
-            {CREDENTIALS_MODES.map((mode) => (
-              <option key={mode}>{mode}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="mode">Mode</label>
-          <select
-            id="mode"
-            value={form.mode}
-            onChange={(e) => update('mode', e.target.value as LabState['mode'])}
-          >
-            {REQUEST_MODES.map((mode) => (
-              <option key={mode}>{mode}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="body">Body</label>
-          <select
-            id="body"
-            value={form.body}
-            onChange={(e) => update('body', e.target.value as LabState['body'])}
-          >
-            {BODY_TYPES.map((type) => (
-              <option key={type}>{type}</option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          name="credentials"
+          label="Credentials"
+          choices={CREDENTIALS_MODES}
+          value={form.credentials}
+          onChange={(value) => update('credentials', value)}
+        />
+        <ChoiceField
+          name="mode"
+          label="Mode"
+          choices={REQUEST_MODES}
+          value={form.mode}
+          onChange={(value) => update('mode', value)}
+        />
+        <ChoiceField
+          name="body"
+          label="Body"
+          choices={BODY_TYPES}
+          value={form.body}
+          onChange={(value) => update('body', value)}
+        />
         <div className="field wide">
           <label htmlFor="headers">
             Headers <span className="hint">one “Name: value” per line</span>
@@ -267,6 +252,32 @@ export function LabRunner({ origins }: { origins: Origins }) {
           </p>
         )}
       </section>
+    </div>
+  );
+}
+
+/** A labelled select over a fixed list of choices (the lab's enumerated request options). */
+function ChoiceField<T extends string>({
+  name,
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  choices: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {choices.map((choice) => (
+          <option key={choice}>{choice}</option>
+        ))}
+      </select>
     </div>
   );
 }
