@@ -37,6 +37,11 @@ const servers = [
   { name: 'alt', port: config.altPort, policy: config.altPolicy },
 ].map(({ name, port, policy }) => {
   const server = createServer(createApp({ policy, origins, log, listener: name }));
+  // A proxy in front (Next's /proxy rewrite, a load balancer) reuses idle connections: if Node
+  // closes one after its default 5 s just as the proxy sends on it, the proxy sees ECONNRESET.
+  // Outlive the proxies' idle timeouts instead; headersTimeout must stay above keepAliveTimeout.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   listen(server, port, name);
   return server;
 });
