@@ -1,4 +1,4 @@
-import type { BrowserRequest } from '@cors-lab/cors-policy';
+import type { BrowserRequest } from '@cors-lab/cors-predict';
 import {
   requestHeaders,
   requestUrl,

@@ -1,4 +1,5 @@
-import type { HeaderValue, ObservedResponse, ServerAnswer } from '@cors-lab/cors-policy';
+import type { HeaderValue } from '@cors-lab/cors-policy';
+import type { ObservedResponse, ServerAnswer } from '@cors-lab/cors-predict';
 
 /** One request that reached a server, as its request log recorded it. */
 export interface LogEntry {

@@ -1,4 +1,4 @@
-import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-policy';
+import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-predict';
 import {
   expectationFor,
   loggedPathname,

@@ -1,7 +1,7 @@
 // The Policy path of predict(): asks decide() what our server would answer, as raw headers, so the
 // browser's algorithm judges our answers exactly as it judges any server's.
-import { decide } from '../decide.js';
-import type { CorsRequest, Decision, ObservedResponse, Policy, ServerAnswer } from '../types.js';
+import { decide, type CorsRequest, type Decision, type Policy } from '@cors-lab/cors-policy';
+import type { ObservedResponse, ServerAnswer } from './types.js';
 import type { RequestPlan } from './request-plan.js';
 
 /** What decide() said about each request the browser sends. */

@@ -1,16 +1,16 @@
 // predict(): the browser's half of the Fetch Standard. Given a request a page makes and what a
 // server answered, it says what the browser does, why, and what to change on the server.
+import type { Policy } from '@cors-lab/cors-policy';
 import type {
   BrowserRequest,
   ObservedResponse,
-  Policy,
   Prediction,
   PreflightRequest,
   ServerAnswer,
 } from './types.js';
-import { checkPreflight, corsCheck } from './predict/cors-check.js';
-import { explainPolicyBlock } from './predict/explain-policy.js';
-import { answerFromPolicy, isPolicy } from './predict/from-policy.js';
+import { checkPreflight, corsCheck } from './cors-check.js';
+import { explainPolicyBlock } from './explain-policy.js';
+import { answerFromPolicy, isPolicy } from './from-policy.js';
 import {
   explainAllowed,
   explainNoResponse,
@@ -19,14 +19,14 @@ import {
   explainRefusal,
   explainResponseFailure,
   explainSameOrigin,
-} from './predict/explain.js';
-import { preflightCacheSeconds, type BrowserEngine } from './predict/max-age.js';
-import { basicReadableHeaders, corsReadableHeaders } from './predict/readable-headers.js';
-import { planRequest, type RequestPlan } from './predict/request-plan.js';
-import { toHeaderList } from './predict/response-headers.js';
+} from './explain.js';
+import { preflightCacheSeconds, type BrowserEngine } from './max-age.js';
+import { basicReadableHeaders, corsReadableHeaders } from './readable-headers.js';
+import { planRequest, type RequestPlan } from './request-plan.js';
+import { toHeaderList } from './response-headers.js';
 
-export type { BrowserEngine } from './predict/max-age.js';
-export { PREFLIGHT_CACHE_LIMIT_SECONDS } from './predict/max-age.js';
+export type { BrowserEngine } from './max-age.js';
+export { PREFLIGHT_CACHE_LIMIT_SECONDS } from './max-age.js';
 
 export interface PredictOptions {
   /** Cap `preflightCacheSeconds` at this engine's ceiling (Chromium 7200, Firefox 86400, WebKit 600). Default: no cap. */

@@ -1,5 +1,6 @@
 // The words of a Policy prediction: what decide() rejected and which policy option to change.
-import type { Decision, PredictionReason } from '../types.js';
+import type { Decision } from '@cors-lab/cors-policy';
+import type { PredictionReason } from './types.js';
 import { listOf, type Explained } from './explain.js';
 import type { RequestPlan } from './request-plan.js';
 

@@ -1,5 +1,5 @@
 // The browser's side before anything is sent: what fetch() refuses, drops, and whether it preflights.
-import type { BrowserRequest, CredentialsMode, RequestMode } from '../types.js';
+import type { BrowserRequest, CredentialsMode, RequestMode } from './types.js';
 import { isBadPort } from './bad-port.js';
 import { isHeaderValue, isToken, trimHttpWhitespace } from './http-syntax.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method.js';

@@ -3,13 +3,8 @@
 // expected outcomes come from; the server answers model what those files' Python handlers send.
 import { describe, expect, it } from 'vitest';
 import { predict } from './predict.js';
-import type {
-  BrowserRequest,
-  HeaderValue,
-  PredictedOutcome,
-  PredictionReason,
-  ServerAnswer,
-} from './types.js';
+import type { HeaderValue } from '@cors-lab/cors-policy';
+import type { BrowserRequest, PredictedOutcome, PredictionReason, ServerAnswer } from './types.js';
 
 interface Expected {
   outcome: PredictedOutcome;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from './define-policy.js';
+import { definePolicy } from '@cors-lab/cors-policy';
 import { predict } from './predict.js';
 import type { BrowserRequest, ObservedResponse, Prediction, ServerAnswer } from './types.js';
 

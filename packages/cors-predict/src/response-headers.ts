@@ -1,6 +1,7 @@
 // Reading a response's raw headers the way the browser does: names case-insensitive, each
 // occurrence kept, values normalized, `get` joining occurrences with ", ".
-import type { HeaderValue, ObservedResponse } from '../types.js';
+import type { HeaderValue } from '@cors-lab/cors-policy';
+import type { ObservedResponse } from './types.js';
 import { isToken, trimHttpWhitespace, trimTabOrSpace } from './http-syntax.js';
 
 /** Lowercased name -> every value sent under that name, in order, normalized. */
