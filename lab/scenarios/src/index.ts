@@ -24,3 +24,20 @@ export {
   scenariosInCategory,
   webRouteById,
 } from './catalogue.js';
+export { compare, type Check, type Observation, type ServerView } from './contracts/judge.js';
+export {
+  entriesOnPath,
+  headerValue,
+  logUrl,
+  readRunLog,
+  serverAnswer,
+  type LogEntry,
+  type RunLog,
+} from './contracts/request-log.js';
+export {
+  buildReport,
+  parseMatrixReport,
+  scriptJson,
+  type MatrixReport,
+  type ScenarioResult,
+} from './contracts/matrix-report.js';

@@ -3,14 +3,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Origins, PageOriginRole } from '@cors-lab/scenarios';
+import {
+  parseMatrixReport,
+  type MatrixReport,
+  type Origins,
+  type PageOriginRole,
+} from '@cors-lab/scenarios';
 import type { TestInfo } from '@playwright/test';
-import type { Engine, EngineIdentity } from '../../engines/engine.js';
-import { parsePublishedReport, type PublishedReport } from './published-report.js';
+import type { Engine, EngineIdentity } from '../engines/engine.js';
 
 /** Where each run is saved as `<project>--<origin>.json`; reporting/write-matrix.ts reads them. */
 export const MATRIX_RESULTS_DIR = fileURLToPath(
-  new URL('../../test-results/matrix/', import.meta.url),
+  new URL('../test-results/matrix/', import.meta.url),
 );
 
 // The catalogue takes seconds; the margin is for a loaded machine and WebKit over WebDriver.
@@ -25,7 +29,7 @@ export interface MatrixRun {
   page: PageOriginRole;
   /** From opening the page to having read its results. */
   loadMs: number;
-  report: PublishedReport;
+  report: MatrixReport;
 }
 
 interface Settled {
@@ -85,7 +89,7 @@ export async function runMatrix(
             : `${url} did not reach data-state="done" within ${DONE_WITHIN_MS / 1000} s (it is ${JSON.stringify(state)}); ${pending.length > 0 ? `still without a result: ${pending.join(', ')}` : 'no scenario row rendered: the page script never ran (a JS chunk failed to load? was the web app rebuilt under the running server?)'}.`,
       );
     }
-    const report = parsePublishedReport(await page.textContent('#results'), url);
+    const report = parseMatrixReport(await page.textContent('#results'), url);
     return {
       project: engine.identity.project,
       identity: engine.identity,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptJson } from './matrix-report';
+import { scriptJson } from './matrix-report.js';
 
 describe('scriptJson', () => {
   it('escapes < so a value containing </script> cannot end the results element early', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, type ServerView } from './compare';
-import type { Observation } from './observe';
+import { compare, type Observation, type ServerView } from './judge.js';
 
 const allowedObservation: Observation = {
   outcome: 'allowed',

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOnPath, headerValue, logUrl, serverAnswer, type LogEntry } from './request-log';
+import { entriesOnPath, headerValue, logUrl, serverAnswer, type LogEntry } from './request-log.js';
 
 function entry(method: string, path: string, extra: Partial<LogEntry> = {}): LogEntry {
-  return { method, path, requestHeaders: {}, status: 200, responseHeaders: {}, ...extra };
+  return {
+    time: '2026-01-01T00:00:00.000Z',
+    run: 'r1',
+    method,
+    path,
+    requestHeaders: {},
+    status: 200,
+    responseHeaders: {},
+    ...extra,
+  };
 }
 
 const preflight = entry('OPTIONS', '/lab/cache/600', {

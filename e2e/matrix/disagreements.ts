@@ -1,18 +1,22 @@
-// Compares what an engine did with what the catalogue's author expects and what predict() said,
-// and words every difference as one line naming the scenario.
+// Judges again, from Node, what an engine did: the catalogue's expectation for this page origin and
+// engine against what the page published, with the same judge the page runs (so a page that judged
+// against the wrong expectation, or skipped a fact, is caught), and words every difference as one
+// line naming the scenario.
 import {
   SCENARIOS,
+  compare,
   expectationFor,
   type Engine,
   type Expectation,
+  type MatrixReport,
   type PageOriginRole,
   type Scenario,
+  type ScenarioResult,
 } from '@cors-lab/scenarios';
-import type { PublishedReport, PublishedResult } from './published-report.js';
 
 const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 
-function describe(result: PublishedResult, expected: Expectation | undefined): string {
+function describe(result: ScenarioResult, expected: Expectation | undefined): string {
   const error = result.observed.error
     ? ` (engine error: ${result.observed.error.name}: ${result.observed.error.message})`
     : '';
@@ -23,41 +27,13 @@ function describe(result: PublishedResult, expected: Expectation | undefined): s
 }
 
 /** Every fact of the author's expectation the engine did not show, as `what: expected X, saw Y`. */
-function differences(expected: Expectation, result: PublishedResult): string[] {
-  const found: string[] = [];
-  const { observed, server } = result;
-  if (observed.outcome !== expected.outcome) found.push('outcome differs');
-  if (expected.outcome === 'allowed' && observed.outcome === 'allowed') {
-    if (expected.status !== undefined && observed.status !== expected.status) {
-      found.push(`status: expected ${expected.status}, saw ${json(observed.status)}`);
-    }
-    const body = (observed.body ?? {}) as Record<string, unknown>;
-    for (const [field, value] of Object.entries(expected.body ?? {})) {
-      if (json(body[field]) !== json(value)) {
-        found.push(`body.${field}: expected ${json(value)}, saw ${json(body[field])}`);
-      }
-    }
-  }
-  if (expected.server) {
-    const seen = server ? `${server.preflights} preflights, ${server.actual} actual` : 'no log';
-    if (
-      server?.preflights !== expected.server.preflights ||
-      server.actual !== expected.server.actual
-    ) {
-      found.push(
-        `server log: expected ${expected.server.preflights} preflights, ${expected.server.actual} actual, saw ${seen}`,
-      );
-    }
-  }
+function differences(expected: Expectation, result: ScenarioResult): string[] {
+  const found = compare(expected, result.observed, result.server)
+    .filter((check) => !check.pass)
+    .map((check) => `${check.name}: expected ${json(check.expected)}, saw ${json(check.observed)}`);
   if (json(result.expected) !== json(expected)) {
     found.push(
       `the page judged against ${json(result.expected)} instead of the catalogue's ${json(expected)}`,
-    );
-  }
-  // The page's own checks also cover readable/hidden headers and redirect hops.
-  for (const check of result.checks.filter((c) => !c.pass)) {
-    found.push(
-      `page check ${check.name}: expected ${json(check.expected)}, saw ${json(check.observed)}`,
     );
   }
   return found;
@@ -69,7 +45,7 @@ function differences(expected: Expectation, result: PublishedResult): string[] {
  */
 export function scenarioDisagreement(
   scenario: Scenario,
-  result: PublishedResult | undefined,
+  result: ScenarioResult | undefined,
   engine: Engine,
   page: PageOriginRole,
 ): string | undefined {
@@ -83,7 +59,7 @@ export function scenarioDisagreement(
 
 /** Every scenario's disagreement, plus scenarios the page ran that the catalogue does not list. */
 export function disagreementsWithCatalogue(
-  report: PublishedReport,
+  report: MatrixReport,
   engine: Engine,
   page: PageOriginRole,
 ): string[] {
@@ -101,7 +77,7 @@ export function disagreementsWithCatalogue(
 
 /** One line per scenario where predict(), judging the headers the server sent, missed the engine's outcome. */
 export function disagreementsWithPrediction(
-  report: PublishedReport,
+  report: MatrixReport,
   engine: Engine,
   page: PageOriginRole,
 ): string[] {

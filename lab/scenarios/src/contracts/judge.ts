@@ -1,5 +1,20 @@
-import type { Expectation, JsonValue, TargetRole } from '@cors-lab/scenarios';
-import type { Observation } from './observe';
+// The judge: what the catalogue expects against what a page saw and what the servers logged. The
+// /matrix page runs it in the browser and the e2e suite runs it again on what the page published.
+import type { Expectation, ExpectedOutcome, JsonValue, TargetRole } from '../types.js';
+
+/** What a page could see of one fetch(). */
+export interface Observation {
+  outcome: ExpectedOutcome;
+  /** Status the page read (0 for an opaque response); absent when fetch() rejected. */
+  status?: number;
+  /** Parsed JSON body, or the text when it is not JSON; absent when unreadable. */
+  body?: JsonValue;
+  /** Lowercased response header names `response.headers` exposes to the page, sorted. */
+  readableHeaders: string[];
+  /** The error fetch() or the Request constructor threw, as this engine words it. */
+  error?: { name: string; message: string };
+  durationMs: number;
+}
 
 /** What the request logs show for one run of a scenario. */
 export interface ServerView {

@@ -1,18 +1,29 @@
 import type { HeaderValue } from '@cors-lab/cors-policy';
 import type { ObservedResponse, ServerAnswer } from '@cors-lab/cors-predict';
 
-/** One request that reached a server, as its request log recorded it. */
+/**
+ * One request that reached a server and what the server answered, as a request log keeps it: the
+ * lab API's (`GET /__log`) and the lab web app's (`GET /__log` there too) send exactly this shape.
+ */
 export interface LogEntry {
+  /** Increases by one per recorded request, across listeners; absent where a log keeps no order. */
+  seq?: number;
+  /** ISO time the response finished. */
+  time: string;
+  /** The `run` query parameter, or null. */
+  run: string | null;
   method: string;
   /** Path without the query string. */
   path: string;
-  /** Request headers, lowercased names. */
+  /** Request headers as received, lowercased names; a repeated header keeps every value. */
   requestHeaders: Readonly<Record<string, HeaderValue>>;
   status: number;
   /** Which listener of the server received it, when the server has several (the API: `main`, `alt`). */
   listener?: string;
-  /** Response headers as the server sent them, lowercased names. */
+  /** Response headers as sent, lowercased names; a repeated header (Set-Cookie) as an array. */
   responseHeaders: Readonly<Record<string, HeaderValue>>;
+  /** Some header values or headers were cut to keep the entry small. */
+  truncated?: boolean;
 }
 
 /** The body of `GET /__log?run=ID`. */
@@ -36,7 +47,8 @@ export async function readRunLog(
 ): Promise<LogEntry[] | undefined> {
   let response: Response;
   try {
-    response = await fetch(logUrl(serverOrigin, runId), { cache: 'no-store' });
+    // Both logs answer with Cache-Control: no-store, so no cache serves an old read.
+    response = await fetch(logUrl(serverOrigin, runId));
   } catch {
     return undefined;
   }
