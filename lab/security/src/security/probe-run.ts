@@ -1,5 +1,5 @@
+import { headerValues, probeOnce } from '@cors-lab/testkit';
 import { Agent } from 'node:http';
-import { headerValues, probeOnce } from '../http/probe-once.js';
 import { generateProbesForList, type Probe } from '../probes/generate.js';
 import { SCANNER_CLASSES, type ScannerClass } from '../probes/scanner-classes.js';
 import type { ProbeTarget } from './targets.js';

@@ -8,6 +8,8 @@ export interface RawAnswer {
   headerLines: string[];
   /** `answered`, `closed` (no response), `reset`, or `timeout`. */
   ending: 'answered' | 'closed' | 'reset' | 'timeout';
+  /** What followed the head, when `readBody` asked to read until the server closed. */
+  body?: string;
 }
 
 /**
@@ -18,6 +20,8 @@ export function rawExchange(
   port: number,
   request: Buffer | readonly Buffer[],
   timeoutMs = 10_000,
+  /** Read on until the server closes (send `Connection: close`) and keep the body. */
+  readBody = false,
 ): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket = connect({ port, host: '127.0.0.1' });
@@ -33,7 +37,9 @@ export function rawExchange(
       const head = headEnd === -1 ? text : text.slice(0, headEnd);
       const [statusLine = '', ...headerLines] = head === '' ? [] : head.split('\r\n');
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1] ?? 0);
-      resolve({ status, headerLines, ending: status === 0 ? ending : 'answered' });
+      const answer: RawAnswer = { status, headerLines, ending: status === 0 ? ending : 'answered' };
+      if (readBody && headEnd !== -1) answer.body = text.slice(headEnd + 4);
+      resolve(answer);
     };
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
     socket.on('connect', () => {
@@ -41,7 +47,7 @@ export function rawExchange(
     });
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      if (Buffer.concat(chunks).includes('\r\n\r\n')) finish('answered');
+      if (!readBody && Buffer.concat(chunks).includes('\r\n\r\n')) finish('answered');
     });
     socket.on('end', () => finish('closed'));
     socket.on('error', (error: NodeJS.ErrnoException) =>

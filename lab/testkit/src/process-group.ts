@@ -1,27 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { probeOnce } from '../http/probe-once.js';
+import { probeOnce } from './probe-once.js';
 
-const running = new Set<ManagedProcess>();
-let hooksInstalled = false;
+const running = new Set<ProcessGroup>();
+let exitHookInstalled = false;
+let signalHooksInstalled = false;
 
 /** Last lines of a child's output, shown when it fails to start or dies. */
 const TAIL_LINES = 60;
 
 export interface StartOptions {
-  cwd: string;
-  env?: Readonly<Record<string, string>>;
+  /** Default: this process's working directory. */
+  cwd?: string;
+  /** Added to this process's environment, unless `replaceEnv` is set. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Use `env` as the whole environment instead of adding to this process's. */
+  replaceEnv?: boolean;
   /** Open an IPC channel (the child then has process.send). */
   ipc?: boolean;
+  /** Extra pipes after stdin/stdout/stderr, e.g. `['pipe']` for a file descriptor 3 the child writes. */
+  extraPipes?: readonly 'pipe'[];
 }
 
 /**
- * A child process in its own process group: stop() and this process's exit (normal, error or
- * Ctrl-C) end the whole group, so grandchildren such as Next's server never outlive a run.
+ * A child process in its own process group: stop() and this process's exit end the whole group,
+ * so grandchildren (Next's server, MiniBrowser's web processes, nginx workers) never outlive a run.
+ * Commands that own the terminal also call stopAllOnSignals() so Ctrl-C stops them too.
  */
-export class ManagedProcess {
+export class ProcessGroup {
   readonly child: ChildProcess;
   private readonly output: string[] = [];
+  private spawnError: Error | undefined;
 
   private constructor(
     readonly name: string,
@@ -29,12 +38,25 @@ export class ManagedProcess {
     args: readonly string[],
     options: StartOptions,
   ) {
-    installExitHooks();
+    installExitHook();
+    const stdio: StdioOptions = [
+      'ignore',
+      'pipe',
+      'pipe',
+      ...(options.extraPipes ?? []),
+      ...(options.ipc ? (['ipc'] as const) : []),
+    ];
     this.child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: options.replaceEnv ? { ...options.env } : { ...process.env, ...options.env },
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe', ...(options.ipc ? (['ipc'] as const) : [])],
+      stdio,
+    });
+    // spawn reports a missing command asynchronously: keep it as output and end the group.
+    this.child.once('error', (error) => {
+      this.spawnError = error;
+      this.output.push(`${command}: ${error.message}`);
+      running.delete(this);
     });
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line) this.output.push(line);
@@ -50,19 +72,19 @@ export class ManagedProcess {
     name: string,
     command: string,
     args: readonly string[],
-    options: StartOptions,
-  ): ManagedProcess {
-    return new ManagedProcess(name, command, args, options);
+    options: StartOptions = {},
+  ): ProcessGroup {
+    return new ProcessGroup(name, command, args, options);
   }
 
   get pid(): number {
     if (this.child.pid === undefined)
-      throw new Error(`${this.name} has no pid: it failed to spawn.`);
+      throw new Error(`${this.name} has no pid: it failed to spawn (is the command installed?).`);
     return this.child.pid;
   }
 
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.spawnError && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   get outputTail(): string {
@@ -90,12 +112,19 @@ export class ManagedProcess {
   /** Waits for the child to exit by itself; resolves with its exit code. */
   exited(): Promise<number | null> {
     if (!this.alive) return Promise.resolve(this.child.exitCode);
-    return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    return new Promise((resolve) => {
+      this.child.once('exit', (code) => resolve(code));
+      this.child.once('error', () => resolve(null));
+    });
   }
 
   /** SIGTERM to the group, SIGKILL after `graceMs`. */
   async stop(graceMs = 5000): Promise<void> {
-    if (!this.alive) return;
+    if (this.child.pid === undefined) return;
+    if (!this.alive) {
+      signalGroup(this.pid, 'SIGKILL');
+      return;
+    }
     const exit = this.exited();
     signalGroup(this.pid, 'SIGTERM');
     const killed = await Promise.race([exit.then(() => false), sleep(graceMs).then(() => true)]);
@@ -121,12 +150,20 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((process) => process.stop()));
 }
 
-function installExitHooks(): void {
-  if (hooksInstalled) return;
-  hooksInstalled = true;
+// Last resort when the owner exits without stopping them: kill is synchronous, so it runs here.
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
   process.once('exit', () => {
-    for (const managed of running) signalGroup(managed.pid, 'SIGKILL');
+    for (const group of running)
+      if (group.child.pid !== undefined) signalGroup(group.pid, 'SIGKILL');
   });
+}
+
+/** For commands run from a terminal: on SIGINT or SIGTERM, stop every group, then exit 130. */
+export function stopAllOnSignals(): void {
+  if (signalHooksInstalled) return;
+  signalHooksInstalled = true;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping ${running.size} server process(es)…`);
