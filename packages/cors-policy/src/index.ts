@@ -31,6 +31,4 @@ export {
   type PredictOptions,
 } from './predict.js';
 export type * from './types.js';
-export { CorsExportError, type CorsExportErrorCode } from './export/export-error.js';
-export { toFlaskCors, type FlaskExportOptions } from './export/flask.js';
-export { toNginxConfig, type NginxCorsConfig, type NginxExportOptions } from './export/nginx.js';
+export * from './export/index.js';
