@@ -7,7 +7,6 @@ import { CHOICE_FILE, writeChoice } from './choice.mjs';
 import {
   describeDebianEngines,
   installDebianEngines,
-  missingDebianPackages,
 } from './debian-engines.mjs';
 import {
   describePlaywrightEngines,
@@ -49,8 +48,7 @@ function decide() {
 try {
   const { source, reason } = decide();
   if (source === 'debian') {
-    const missing = missingDebianPackages();
-    if (missing.length > 0) installDebianEngines(missing);
+    installDebianEngines();
   }
   const engines = source === 'debian' ? describeDebianEngines() : describePlaywrightEngines();
   writeChoice({ source, reason, decidedAt: new Date().toISOString(), engines });
