@@ -4,10 +4,7 @@
 // E2E_ENGINES=playwright|debian forces one source; a missing engine fails the run loudly.
 import { performance } from 'node:perf_hooks';
 import { CHOICE_FILE, writeChoice } from './choice.mjs';
-import {
-  describeDebianEngines,
-  installDebianEngines,
-} from './debian-engines.mjs';
+import { describeDebianEngines, installDebianEngines } from './debian-engines.mjs';
 import {
   describePlaywrightEngines,
   installPlaywrightBrowsers,

@@ -77,7 +77,7 @@ export async function startNginx(http: string, readyUrl: string): Promise<Runnin
   } catch (error) {
     const log = readFileSync(join(prefix, 'error.log'), 'utf8');
     await stop();
-    throw new Error(`${(error as Error).message}\nnginx error.log:\n${log}`);
+    throw new Error(`${(error as Error).message}\nnginx error.log:\n${log}`, { cause: error });
   }
   return { prefix, stop };
 }
