@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, missingPackages, packageVersion } from '@cors-lab/debian-packages';
-import { ManagedProcess } from '@cors-lab/hardening/src/stack/managed-process.js';
+import { ManagedProcess } from '@cors-lab/security/src/stack/managed-process.js';
 
 /** Debian's interpreter: its dist-packages hold the apt-installed Flask. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, missingPackages, packageVersion } from '@cors-lab/debian-packages';
-import { ManagedProcess } from '@cors-lab/hardening/src/stack/managed-process.js';
+import { ManagedProcess } from '@cors-lab/security/src/stack/managed-process.js';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
