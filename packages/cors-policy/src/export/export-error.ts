@@ -9,10 +9,7 @@ export type CorsExportErrorCode =
   | 'flask-max-age-zero'
   | 'flask-app-name-invalid';
 
-/**
- * A policy toNginxConfig() or toFlaskCors() refuses: the message names the setting, why the target
- * cannot express it safely, and what to write instead.
- */
+/** A policy toNginxConfig() or toFlaskCors() refuses: the setting, why, and what to write instead. */
 export class CorsExportError extends Error {
   override readonly name = 'CorsExportError';
   readonly code: CorsExportErrorCode;

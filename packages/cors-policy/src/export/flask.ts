@@ -15,23 +15,12 @@ export interface FlaskExportOptions {
 const FLASK_REGEX_SIGNS = /[*\\\]?$^[()]/;
 
 /**
- * Writes a policy as the `CORS(app, ...)` call of flask_cors 3.0.10 (Debian 12's
- * python3-flask-cors) that gives browsers the same decisions as decide().
- *
- * Origins become regexes although most are exact, because of how flask_cors matches:
- * - a plain string is compared case-insensitively, and a regex with `re.IGNORECASE` via `re.match`
- *   (anchored at the start only), so each origin is wrapped as `(?-i:...)\Z`: case-sensitive and
- *   anchored at both ends, so `https://app.example.com.evil.net` and `HTTPS://APP.EXAMPLE.COM` fail;
- * - it adds `Vary: Origin` only when the list has several entries or a regex, so a single exact
- *   origin written as a string would be answered without Vary.
- *
- * What still differs from decide(), by flask_cors's design: preflights are answered 200 (Flask's
- * automatic OPTIONS), a rejected origin gets no `Vary: Origin`, and the preflight's
- * Access-Control-Allow-Headers lists only the requested headers that are allowed.
+ * Writes a policy as the `CORS(app, ...)` call of flask_cors 3.0.10 that gives browsers the same
+ * decisions as decide(). Every origin becomes a regex `(?-i:...)\Z`: flask_cors compares strings
+ * case-insensitively, anchors regexes only at the start, and sends `Vary: Origin` only for a regex
+ * or several origins. Still different: preflights answered 200, no Vary on a rejection.
  * @throws CorsExportError for a predicate or `'reflect-any'` origin rule, a method flask_cors would
  * uppercase, a header name it would read as a regex, or `maxAge: 0` (which it drops).
- * @example
- * toFlaskCors(policy) // 'CORS(app, origins=[r"(?-i:https://app\.example\.com)\Z"], ...)'
  */
 export function toFlaskCors(policy: Policy, options: FlaskExportOptions = {}): string {
   const app = options.app ?? 'app';

@@ -11,29 +11,14 @@ export interface NginxCorsConfig {
 }
 
 export interface NginxExportOptions {
-  /**
-   * Prefix of the nginx variables the `map` blocks define, so several policies can share one
-   * `http` block: `prefix: 'api_cors'` gives `$api_cors_allow_origin`. Letters, digits, `_`.
-   * @default 'cors'
-   */
+  /** Prefix of the variables the maps define, so policies can share one `http` block. Default `cors`. */
   prefix?: string;
 }
 
-const HIDDEN_UPSTREAM_HEADERS = [
-  'Access-Control-Allow-Origin',
-  'Access-Control-Allow-Credentials',
-  'Access-Control-Allow-Methods',
-  'Access-Control-Allow-Headers',
-  'Access-Control-Expose-Headers',
-  'Access-Control-Max-Age',
-] as const;
-
 /**
- * Writes a policy as nginx configuration that gives the same answers as decide(): the exact
- * request origin echoed for allowed origins (a case-sensitive `map` of anchored regexes), every
- * header with `always` so 4xx/5xx keep them, preflights answered by nginx with the policy's status
- * and `Vary: Origin` whenever the answer depends on the origin. The upstream's own CORS headers are
- * hidden (`proxy_hide_header`), so a proxied app can never add a second Allow-Origin.
+ * Writes a policy as nginx configuration giving the same answers as decide(): allowed origins
+ * echoed (a case-sensitive `map` of anchored regexes), `always` on every header, preflights
+ * answered by nginx, `Vary: Origin`, and the upstream's own CORS headers hidden.
  * @throws CorsExportError for a predicate or `'reflect-any'` origin rule, or a name containing `$`.
  * @example
  * const { http, location } = toNginxConfig(policy);
@@ -85,11 +70,11 @@ export function toNginxConfig(policy: Policy, options: NginxExportOptions = {}):
   // Every other header goes out only with an allowed origin, as decide() sends none on a rejection.
   const gated = (name: string, value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
-    if (policy.originMode === '*') return quote(value);
+    if (policy.originMode === '*') return `"${value}"`;
     maps.push(
       block(`map ${variable('allow_origin')} ${variable(name)}`, [
         '"" "";',
-        `default ${quote(value)};`,
+        `default ${`"${value}"`};`,
       ]),
     );
     return variable(name);
@@ -107,7 +92,11 @@ export function toNginxConfig(policy: Policy, options: NginxExportOptions = {}):
       .map(([name, value]) => `add_header ${name} ${value} always;`);
   const location = [
     '# CORS written by toNginxConfig(): nginx answers preflights and owns every CORS header.',
-    ...HIDDEN_UPSTREAM_HEADERS.map((name) => `proxy_hide_header ${name};`),
+    ...['Origin', 'Credentials', 'Methods', 'Headers'].map(
+      (name) => `proxy_hide_header Access-Control-Allow-${name};`,
+    ),
+    'proxy_hide_header Access-Control-Expose-Headers;',
+    'proxy_hide_header Access-Control-Max-Age;',
     block(`if (${variable('preflight')})`, [
       ...addHeaders([
         ['Access-Control-Allow-Origin', allowOrigin],
@@ -148,16 +137,5 @@ export function refuseOriginRule(policy: Policy, target: 'nginx' | 'flask_cors')
 }
 
 function block(head: string, lines: readonly string[]): string {
-  return `${head} {\n${lines.map((line) => indent(line)).join('\n')}\n}`;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
-}
-
-function quote(value: string): string {
-  return `"${value}"`;
+  return `${head} {\n${lines.join('\n').replace(/^/gm, '    ')}\n}`;
 }
