@@ -24,3 +24,20 @@ export {
   scenariosInCategory,
   webRouteById,
 } from './catalogue.js';
+export {
+  SPECIAL_CHARACTERS,
+  THIRD_PARTY_HOSTING,
+  generateProbes,
+  generateProbesForList,
+  type Probe,
+} from './probes/generate.js';
+export {
+  SCANNER_CLASSES,
+  SCANNER_CLASS_TITLES,
+  type ScannerClass,
+} from './probes/scanner-classes.js';
+export {
+  isLegitimatelyAllowed,
+  parseAllowedEntry,
+  type AllowedEntry,
+} from './probes/allowed-entry.js';

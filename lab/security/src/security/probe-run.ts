@@ -1,7 +1,11 @@
 import { Agent } from 'node:http';
 import { headerValues, probeOnce } from '../http/probe-once.js';
-import { generateProbesForList, type Probe } from '../probes/generate.js';
-import { SCANNER_CLASSES, type ScannerClass } from '../probes/scanner-classes.js';
+import {
+  SCANNER_CLASSES,
+  generateProbesForList,
+  type Probe,
+  type ScannerClass,
+} from '@cors-lab/scenarios';
 import type { ProbeTarget } from './targets.js';
 import { FAILING_VERDICTS, judge, type Verdict } from './verdict.js';
 
