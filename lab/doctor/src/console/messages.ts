@@ -47,7 +47,7 @@ function factsOf(result: WalkResult): Facts {
 
 /** What `engine` prints for `result`; empty when the page gets its response without complaint. */
 export function consoleMessage(engine: BrowserEngine, result: WalkResult): string {
-  if (result.outcome === 'allowed' || result.outcome === 'opaque') return '';
+  if (['allowed', 'opaque', 'opaqueredirect'].includes(result.outcome)) return '';
   const facts = factsOf(result);
   switch (engine) {
     case 'chromium':
@@ -96,8 +96,6 @@ function chromium(result: WalkResult, f: Facts): string {
       return `GET ${f.url} net::ERR_TOO_MANY_REDIRECTS`;
     case 'redirect-mode-error':
       return `Fetch API cannot load ${f.url}: redirect: 'error' and the server redirected (TypeError: Failed to fetch).`;
-    case 'opaque-redirect':
-      return '';
     case 'forbidden-method':
       return `TypeError: Failed to execute 'fetch' on 'Window': '${f.method}' HTTP method is unsupported.`;
     case 'no-cors-not-simple':
@@ -159,8 +157,6 @@ function firefox(result: WalkResult, f: Facts): string {
       return blocked('CORS request did not succeed');
     case 'mixed-content':
       return `Blocked loading mixed active content “${f.url}”`;
-    case 'opaque-redirect':
-      return '';
     default:
       return `TypeError: NetworkError when attempting to fetch resource. (${result.reason})`;
   }
@@ -201,8 +197,6 @@ function webkit(result: WalkResult, f: Facts): string {
     case 'no-response':
     case 'unreachable':
       return `Could not connect to the server.\nFetch API cannot load ${f.url}.`;
-    case 'opaque-redirect':
-      return '';
     default:
       return `TypeError: Load failed (${result.reason})`;
   }

@@ -131,27 +131,14 @@ function report(
   };
 }
 
-/** predict()'s paragraph, or the doctor's own words where the outcome came from a redirect step. */
+/** predict()'s paragraph, or the doctor's own words where it has none. */
 function explain(result: WalkResult): string {
-  const via = result.hop.redirectedFrom
-    ? ` (reached by a redirect from ${result.hop.redirectedFrom}, with Origin: ${result.hop.origin})`
-    : '';
   switch (result.reason) {
     case 'unreachable':
       return `${result.detail ?? ''} The page would see the same TypeError as for a CORS failure; this is not a CORS answer.`;
-    case 'opaque-redirect':
-      return `The server answered ${result.hop.url} with a redirect (${result.decidedBy?.status}); with redirect: 'manual' the page gets an opaque-redirect response: type "opaqueredirect", status 0, no headers, no body.`;
-    case 'redirect-mode-error':
-      return `The server answered ${result.hop.url} with a redirect (${result.decidedBy?.status}); with redirect: 'error' fetch() rejects with a TypeError.`;
-    case 'redirect-userinfo':
-      return `The redirect from ${result.hop.url} goes to ${result.detail}, which carries user:password@: a CORS request may not follow it, so fetch() rejects with a TypeError.`;
-    case 'invalid-redirect-location':
-      return `The redirect from ${result.hop.url} points at ${JSON.stringify(result.detail)}, which is not an http(s) URL: fetch() rejects with a TypeError.`;
-    case 'too-many-redirects':
-      return `More than 20 redirects from ${result.hop.url}: fetch() rejects with a TypeError.`;
     case 'preflight-redirect':
-      return `The preflight to ${result.hop.url}${via} was answered with a redirect (${result.decidedBy?.status}). Browsers never follow a redirect on a preflight: the preflight fails and the actual request is never sent.`;
+      return `The preflight to ${result.hop.url} was answered with a redirect (${result.decidedBy?.status}). Browsers never follow a redirect on a preflight: the preflight fails and the actual request is never sent.`;
     default:
-      return `${result.prediction?.explanation ?? ''}${via}`;
+      return result.prediction?.explanation ?? '';
   }
 }

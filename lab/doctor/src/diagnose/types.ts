@@ -69,16 +69,11 @@ export interface CapturedExchange {
 /** What a page gets: the predictor's outcomes plus `opaqueredirect` (`redirect: 'manual'`). */
 export type DoctorOutcome = PredictedOutcome | 'opaqueredirect';
 
-/** The predictor's reasons plus what happens across redirects and when nothing answers. */
-export type DoctorReason =
-  | PredictionReason
-  | 'redirect-mode-error'
-  | 'opaque-redirect'
-  | 'invalid-redirect-location'
-  | 'redirect-userinfo'
-  | 'too-many-redirects'
-  | 'preflight-redirect'
-  | 'unreachable';
+/**
+ * The predictor's reasons, plus `preflight-redirect` (a preflight answered with a 3xx, which
+ * predict() counts as a non-2xx status) and `unreachable` (no server answered).
+ */
+export type DoctorReason = PredictionReason | 'preflight-redirect' | 'unreachable';
 
 export interface EngineReport {
   outcome: DoctorOutcome;

@@ -1,16 +1,18 @@
-// One engine's fetch(), hop by hop: predict() plans each request (refused or not, preflight or not,
-// which Access-Control-Request-* headers), the wire sends it, predict() judges what came back, and
-// a followed redirect starts the next hop the way the Fetch Standard builds it.
+// One engine's fetch(), driven by predict(): it says which request the engine sends next (the
+// preflight with its Access-Control-Request-* headers, the request itself, the next hop of a
+// redirect with its Origin), the wire sends it for real, and predict() goes on with the answer
+// until the engine is done.
 import {
   predict,
   type BrowserEngine,
   type BrowserRequest,
+  type Exchange,
+  type HopAnswer,
   type ObservedResponse,
   type Prediction,
-  type ServerAnswer,
+  type RequestBody,
 } from '@cors-lab/cors-predict';
-import type { EncodedBody } from './body.js';
-import { followRedirect, isRedirectStatus, type HopRequest } from './redirect.js';
+import type { DoctorBody, EncodedBody } from './body.js';
 import type { CapturedExchange, DoctorOutcome, DoctorReason, DoctorRequest } from './types.js';
 import type { ExchangeRequest, Wire } from './wire.js';
 
@@ -18,15 +20,16 @@ import type { ExchangeRequest, Wire } from './wire.js';
 export interface WalkResult {
   outcome: DoctorOutcome;
   reason: DoctorReason;
-  /** The last judgement predict() made (absent when a redirect step failed before judging). */
+  /** predict()'s final judgement (absent when nothing answered). */
   prediction: Prediction | undefined;
   /** The exchange whose answer decided the outcome. */
   decidedBy: CapturedExchange | undefined;
   /** The request at the hop that decided it: its URL, method and the Origin it carried. */
   hop: { index: number; url: string; method: string; origin: string; redirectedFrom?: string };
-  /** For failed redirect steps: the Location or limit at fault. */
+  /** For a failed redirect: the Location at fault; when unreachable: the error. */
   detail?: string;
   preflightCacheSeconds: number;
+  /** This round reused a preflight cached in an earlier round instead of sending one. */
   preflightReused: boolean;
 }
 
@@ -36,6 +39,7 @@ export type PreflightCache = Map<string, { until: number; answer: ObservedRespon
 export interface WalkContext {
   request: Required<Omit<DoctorRequest, 'body' | 'headers'>> & {
     headers: readonly (readonly [string, string])[];
+    body?: DoctorBody;
   };
   body: EncodedBody | undefined;
   wire: Wire;
@@ -43,179 +47,200 @@ export interface WalkContext {
   now: () => number;
 }
 
+/** What Firefox uploads for a ReadableStream body: the stream's string conversion. */
+const STREAM_AS_TEXT = '[object ReadableStream]';
+
 /** Runs one fetch() for `engine`; rejects with UnreachableError when a server does not answer. */
 export async function walk(engine: BrowserEngine, context: WalkContext): Promise<WalkResult> {
+  const browserRequest = toBrowserRequest(context);
+  const answers: HopAnswer[] = [{}];
+  const captured = new Map<string, CapturedExchange>();
+  let preflightReused = false;
+  let firstPreflight: { key: string; answer: ObservedResponse } | undefined;
+
+  for (;;) {
+    const [first, ...next] = answers;
+    const prediction = predict(
+      browserRequest,
+      { preflight: first?.preflight, response: first?.response, next },
+      { engine },
+    );
+    const last = prediction.exchanges.at(-1);
+    if (prediction.reason === 'no-response' && last && last.status === undefined) {
+      const hop = (answers[last.hop] ??= {});
+      if (last.kind === 'preflight') {
+        const key = [
+          last.url,
+          last.origin,
+          context.request.credentials,
+          last.accessControlRequestMethod,
+          last.accessControlRequestHeaders,
+        ].join(' ');
+        const cached = context.cache.get(key);
+        if (cached && cached.until > context.now()) {
+          preflightReused = true;
+          hop.preflight = cached.answer;
+          continue;
+        }
+        const exchange = await context.wire.send(engine, preflightRequest(last));
+        captured.set(`${last.hop} preflight`, exchange);
+        hop.preflight = observed(exchange);
+        if (last.hop === 0) firstPreflight = { key, answer: hop.preflight };
+      } else {
+        const exchange = await context.wire.send(engine, actualRequest(last, engine, context));
+        captured.set(`${last.hop} request`, exchange);
+        hop.response = observed(exchange);
+      }
+      continue;
+    }
+    if (prediction.unfollowedRedirect !== undefined) {
+      answers.push({ url: prediction.unfollowedRedirect });
+      continue;
+    }
+    const seconds = prediction.preflightCacheSeconds;
+    if (firstPreflight && seconds > 0) {
+      const until = context.now() + seconds * 1000;
+      context.cache.set(firstPreflight.key, { until, answer: firstPreflight.answer });
+    }
+    return result(prediction, captured, preflightReused);
+  }
+}
+
+function result(
+  prediction: Prediction,
+  captured: ReadonlyMap<string, CapturedExchange>,
+  preflightReused: boolean,
+): WalkResult {
+  const last = prediction.exchanges.at(-1);
+  const decidedBy = last && captured.get(`${last.hop} ${last.kind}`);
+  const previous =
+    last && prediction.exchanges.findLast((exchange) => exchange.hop === last.hop - 1);
+  const outcome: DoctorOutcome =
+    prediction.responseType === 'opaqueredirect' ? 'opaqueredirect' : prediction.outcome;
+  // A preflight answered with a 3xx fails like any non-2xx one; the doctor names the redirect.
+  const reason: DoctorReason =
+    last?.kind === 'preflight' &&
+    prediction.reason === 'preflight-status' &&
+    decidedBy !== undefined &&
+    decidedBy.status >= 300 &&
+    decidedBy.status < 400
+      ? 'preflight-redirect'
+      : prediction.reason;
+  const location = decidedBy?.headers.location;
+  return {
+    outcome,
+    reason,
+    prediction,
+    decidedBy,
+    hop: {
+      index: last?.hop ?? 0,
+      url: last?.url ?? prediction.finalUrl,
+      method: last?.kind === 'request' ? last.method : (last?.accessControlRequestMethod ?? 'GET'),
+      origin: last?.origin ?? 'null',
+      ...(previous && { redirectedFrom: previous.url }),
+    },
+    ...(location !== undefined && { detail: [location].flat()[0] }),
+    preflightCacheSeconds: prediction.preflightCacheSeconds,
+    preflightReused,
+  };
+}
+
+/** The doctor's request as predict() takes it. */
+function toBrowserRequest(context: WalkContext): BrowserRequest {
   const { request } = context;
-  let hop: HopRequest = {
+  const body = request.body ? toRequestBody(request.body) : undefined;
+  return {
+    pageOrigin: request.origin,
     url: request.url,
     method: request.method,
     headers: request.headers,
-    hasBody: context.body !== undefined,
-    tainted: false,
+    credentials: request.credentials,
+    mode: request.mode,
+    redirect: request.redirect,
+    ...(body && { body }),
+    // The doctor sends a stream the way a page must ask for it; without it fetch() always throws.
+    ...(body?.kind === 'readable-stream' && { duplex: 'half' as const }),
   };
-  let corsTainting = false;
-  let redirectedFrom: string | undefined;
-  let preflightCacheSeconds = 0;
-  let preflightReused = false;
+}
 
-  for (let index = 0; ; index++) {
-    const origin = hop.tainted ? 'null' : request.origin;
-    const where = { index, url: hop.url, method: hop.method, origin, redirectedFrom };
-    const browserRequest = toBrowserRequest(hop, origin, context);
-    const end = (
-      prediction: Prediction | undefined,
-      decidedBy: CapturedExchange | undefined,
-      outcome: DoctorOutcome,
-      reason: DoctorReason,
-      detail?: string,
-    ): WalkResult => ({
-      outcome,
-      reason,
-      prediction,
-      decidedBy,
-      hop: where,
-      ...(detail !== undefined && { detail }),
-      preflightCacheSeconds,
-      preflightReused,
-    });
-
-    const plan = predict(browserRequest, {}, { engine });
-    if (plan.outcome === 'refused') {
-      // After a redirect the request was already under way: a refusal there is a network error.
-      return index === 0
-        ? end(plan, undefined, 'refused', plan.reason)
-        : end(plan, undefined, 'blocked', plan.reason);
-    }
-    const cors = plan.reason !== 'same-origin' && plan.reason !== 'no-cors-opaque';
-    corsTainting ||= cors;
-    const answer: { preflight?: ObservedResponse; response?: ObservedResponse } = {};
-
-    if (plan.preflightRequest) {
-      const preflight = plan.preflightRequest;
-      const key = [hop.url, origin, request.credentials, preflight.accessControlRequestMethod]
-        .concat(preflight.accessControlRequestHeaders ?? '')
-        .join(' ');
-      const cached = context.cache.get(key);
-      if (cached !== undefined && cached.until > context.now()) {
-        preflightReused = true;
-        answer.preflight = cached.answer;
-      } else {
-        const exchange = await context.wire.send(engine, {
-          kind: 'preflight',
-          hop: index,
-          method: 'OPTIONS',
-          url: hop.url,
-          origin,
-          headers: [
-            ['Accept', '*/*'],
-            ['Origin', origin],
-            ['Access-Control-Request-Method', preflight.accessControlRequestMethod],
-            ...(preflight.accessControlRequestHeaders !== undefined
-              ? [['Access-Control-Request-Headers', preflight.accessControlRequestHeaders] as const]
-              : []),
-          ],
-        });
-        answer.preflight = observed(exchange);
-        const judged = predict(browserRequest, answer, { engine });
-        if (judged.reason !== 'no-response') {
-          const reason = isRedirectStatus(exchange.status) ? 'preflight-redirect' : judged.reason;
-          return end(judged, exchange, judged.outcome, reason);
-        }
-        preflightCacheSeconds = judged.preflightCacheSeconds;
-        if (preflightCacheSeconds > 0) {
-          const until = context.now() + preflightCacheSeconds * 1000;
-          context.cache.set(key, { until, answer: answer.preflight });
-        }
-      }
-    }
-
-    const sendsOrigin = cors || (hop.method !== 'GET' && hop.method !== 'HEAD');
-    const exchange = await context.wire.send(
-      engine,
-      actualRequest(hop, index, origin, sendsOrigin, context, plan),
-    );
-    answer.response = observed(exchange);
-    const judged = predict(browserRequest, answer as ServerAnswer, { engine });
-    const location = headerValue(exchange, 'location');
-    if (!isRedirectStatus(exchange.status) || location === undefined) {
-      return end(judged, exchange, judged.outcome, judged.reason);
-    }
-    // The CORS check runs on a redirect too: a 3xx without the right headers ends the fetch here.
-    if (judged.outcome === 'blocked') return end(judged, exchange, 'blocked', judged.reason);
-    if (request.redirect === 'error')
-      return end(judged, exchange, 'blocked', 'redirect-mode-error');
-    if (request.redirect === 'manual') {
-      return end(judged, exchange, 'opaqueredirect', 'opaque-redirect');
-    }
-    const step = followRedirect(hop, exchange.status, location, {
-      pageOrigin: request.origin,
-      followed: index,
-      corsTainting,
-      corsMode: request.mode === 'cors',
-    });
-    if (step.kind === 'fail') return end(judged, exchange, 'blocked', step.reason, step.detail);
-    redirectedFrom = hop.url;
-    hop = step.request;
+function toRequestBody(body: DoctorBody): RequestBody {
+  switch (body.kind) {
+    case 'string':
+      return { kind: 'string' };
+    case 'urlsearchparams':
+      return { kind: 'url-search-params' };
+    case 'formdata':
+      return { kind: 'form-data' };
+    case 'blob':
+      return { kind: 'blob', type: body.blobType ?? '' };
+    case 'arraybuffer':
+      return { kind: 'array-buffer' };
+    case 'stream':
+      return { kind: 'readable-stream' };
   }
 }
 
-/** The hop as predict() takes it: the page's origin, or `null` once the origin is tainted. */
-function toBrowserRequest(hop: HopRequest, origin: string, context: WalkContext): BrowserRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of withBodyType(hop, context)) {
-    const existing = Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (existing === undefined) headers[name] = value;
-    else headers[existing] = `${headers[existing]}, ${value}`;
-  }
+function preflightRequest(exchange: Exchange): ExchangeRequest {
+  const origin = exchange.origin ?? 'null';
   return {
-    pageOrigin: origin,
-    url: hop.url,
-    method: hop.method,
-    headers,
-    credentials: context.request.credentials,
-    mode: context.request.mode,
+    kind: 'preflight',
+    hop: exchange.hop,
+    method: 'OPTIONS',
+    url: exchange.url,
+    origin,
+    headers: [
+      ['Accept', '*/*'],
+      ['Origin', origin],
+      ['Access-Control-Request-Method', exchange.accessControlRequestMethod ?? 'GET'],
+      ...(exchange.accessControlRequestHeaders !== undefined
+        ? [['Access-Control-Request-Headers', exchange.accessControlRequestHeaders] as const]
+        : []),
+    ],
   };
 }
 
-/** The page's headers plus the Content-Type the body brings when the page set none. */
-function withBodyType(hop: HopRequest, context: WalkContext): (readonly [string, string])[] {
-  const contentType = hop.hasBody ? context.body?.contentType : undefined;
-  const hasOwn = hop.headers.some(([name]) => name.toLowerCase() === 'content-type');
-  return contentType === undefined || hasOwn
-    ? [...hop.headers]
-    : [...hop.headers, ['Content-Type', contentType]];
-}
-
+/** The request itself with the values of the headers predict() says go out, and the body. */
 function actualRequest(
-  hop: HopRequest,
-  index: number,
-  origin: string,
-  sendsOrigin: boolean,
+  exchange: Exchange,
+  engine: BrowserEngine,
   context: WalkContext,
-  plan: Prediction,
 ): ExchangeRequest {
-  const dropped = new Set(plan.droppedHeaders ?? []);
-  const headers = withBodyType(hop, context).filter(([name]) => !dropped.has(name.toLowerCase()));
+  const goOut = new Set(exchange.headers);
+  const headers: [string, string][] = [];
+  for (const [name, value] of context.request.headers) {
+    const lower = name.toLowerCase();
+    if (!goOut.has(lower) || lower === 'content-type') continue;
+    const existing = headers.find(([known]) => known.toLowerCase() === lower);
+    // Every engine sends a repeated header once, its values joined by ", ".
+    if (existing) existing[1] = `${existing[1]}, ${value}`;
+    else headers.push([name, value]);
+  }
   if (!headers.some(([name]) => name.toLowerCase() === 'accept'))
     headers.unshift(['Accept', '*/*']);
-  if (sendsOrigin) headers.push(['Origin', origin]);
-  const body = hop.hasBody ? context.body?.bytes : undefined;
+  const streamAsText = engine === 'firefox' && context.request.body?.kind === 'stream';
+  if (exchange.contentType !== undefined) {
+    const ownType = context.request.headers.some(([name]) => name.toLowerCase() === 'content-type');
+    // The real multipart boundary when the browser derives the type, else what predict() says.
+    const derived = !ownType && !streamAsText ? context.body?.contentType : undefined;
+    headers.push(['Content-Type', derived ?? exchange.contentType]);
+  }
+  if (exchange.origin !== undefined) headers.push(['Origin', exchange.origin]);
+  const bytes = !exchange.body
+    ? undefined
+    : streamAsText
+      ? new TextEncoder().encode(STREAM_AS_TEXT)
+      : context.body?.bytes;
   return {
     kind: 'actual',
-    hop: index,
-    method: hop.method,
-    url: hop.url,
-    origin: sendsOrigin ? origin : null,
+    hop: exchange.hop,
+    method: exchange.method,
+    url: exchange.url,
+    origin: exchange.origin ?? null,
     headers,
-    ...(body !== undefined && { body }),
+    ...(bytes !== undefined && { body: bytes }),
   };
 }
 
 function observed(exchange: CapturedExchange): ObservedResponse {
   return { status: exchange.status, headers: exchange.headers };
-}
-
-function headerValue(exchange: CapturedExchange, name: string): string | undefined {
-  const value = exchange.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -4,9 +4,23 @@ import type { WalkResult } from '../diagnose/walk.js';
 import { requirementFor } from './requirement.js';
 import { renderFix, STACK_TITLES, type Stack } from './stack.js';
 
-/** Reasons fixed in the page's code, not on the server: predict()'s own fix says how. */
-const PAGE_SIDE = new Set([
+/**
+ * Reasons no CORS header changes: fixed in the page's code, the redirect or the transport, as
+ * predict()'s own fix says.
+ */
+const NOT_CORS_HEADERS = new Set([
   'invalid-url',
+  'invalid-body',
+  'no-cors-redirect-mode',
+  'stream-upload-unsupported',
+  'stream-needs-http2',
+  'redirect-mode-error',
+  'opaque-redirect',
+  'invalid-redirect-location',
+  'redirect-userinfo',
+  'too-many-redirects',
+  'redirect-body-not-replayable',
+  'redirect-refused-by-engine',
   'invalid-method',
   'invalid-header',
   'forbidden-method',
@@ -23,19 +37,11 @@ export function fixFor(
 ): string {
   const { prediction, hop } = result;
   if (result.outcome === 'allowed') return '';
-  if (PAGE_SIDE.has(result.reason)) return prediction?.fix ?? '';
+  if (NOT_CORS_HEADERS.has(result.reason)) return prediction?.fix ?? '';
   switch (result.reason) {
     case 'unreachable':
     case 'no-response':
       return `No server answered at ${hop.url}: start it or correct the URL. The page sees the same TypeError as for a CORS failure, so this is not a CORS problem.`;
-    case 'opaque-redirect':
-      return `redirect: 'manual' hides every redirect from the page by design (status 0, no headers). Fetch the Location directly, or use redirect: 'follow' and let the final URL allow ${request.origin}.`;
-    case 'redirect-mode-error':
-      return `The server redirects ${hop.url}; with redirect: 'error' any redirect fails. Fetch the redirect's target directly, or use redirect: 'follow'.`;
-    case 'redirect-userinfo':
-    case 'invalid-redirect-location':
-    case 'too-many-redirects':
-      return `The redirect from ${hop.url} cannot be followed (${result.reason}: ${result.detail ?? ''}). Make the server redirect to a plain http(s) URL without user:password@, in fewer than 20 steps, or fetch the final URL directly.`;
   }
   const need = requirementFor({
     origin: request.origin,
