@@ -1,7 +1,8 @@
-// Runs every experiment in the engine of this project and records what the page saw and what
-// reached the servers, as experiments/results/<engine>.json.
+// Runs every experiment in the engine of this project, records what the page saw and what reached
+// the servers (experiments/results/<engine>.json), and checks predict(..., { engine }) says the same.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { test } from '../engines/fixture.js';
+import { expect, test } from '../engines/fixture.js';
+import { disagreements } from './agreement.js';
 import { runInPage, type PageRun } from './experiment.js';
 import { startExperimentServer } from './experiment-server.js';
 import { EXPERIMENTS } from './experiments.js';
@@ -33,6 +34,16 @@ test('engine experiments', async ({ engine }) => {
       new URL(`${engine.identity.engine}.json`, dir),
       `${JSON.stringify({ engine: engine.identity, origins: server.origins, results }, null, 1)}\n`,
     );
+    const wrong = EXPERIMENTS.flatMap((experiment) => {
+      const found = disagreements(
+        engine.identity.engine,
+        experiment,
+        server,
+        results.find((result) => result.id === experiment.id)?.seen ?? [],
+      );
+      return found.length > 0 ? [`${experiment.id}: ${found.join('; ')}`] : [];
+    });
+    expect(wrong, `predict() disagrees with ${engine.identity.product} ${engine.identity.version}`).toEqual([]);
   } finally {
     await server.close();
   }

@@ -24,6 +24,8 @@ export interface ExperimentServer {
   log: LoggedRequest[];
   /** The URL of `experiment`'s first hop. */
   firstUrl(experiment: Experiment): string;
+  /** The URL of `experiment`'s hop `hop`, with user:secret@ when `userinfo`. */
+  hopUrl(experiment: Experiment, hop: number, userinfo?: boolean): string;
   close(): Promise<void>;
 }
 
@@ -63,29 +65,15 @@ export async function startExperimentServer(
     return `${base}/x/${experiment.id}/${hop}`;
   };
 
-  const fill = (
-    value: string,
-    request: IncomingMessage,
-    experiment: Experiment,
-    hop: number,
-  ): string | undefined => {
-    const replacements: Record<string, string | undefined> = {
-      '{origin}': request.headers.origin,
-      '{acrm}': request.headers['access-control-request-method'],
-      '{acrh}': request.headers['access-control-request-headers'],
-      '{page}': origins.page,
-      '{next}': experiment.hops[hop + 1] ? hopUrl(experiment, hop + 1) : undefined,
-      '{next-userinfo}': experiment.hops[hop + 1] ? hopUrl(experiment, hop + 1, true) : undefined,
-      '{next-path}': `/x/${experiment.id}/${hop + 1}`,
-    };
-    let filled = value;
-    for (const [token, replacement] of Object.entries(replacements)) {
-      if (!filled.includes(token)) continue;
-      if (replacement === undefined) return undefined;
-      filled = filled.replaceAll(token, replacement);
-    }
-    return filled;
-  };
+  const tokens = (request: IncomingMessage, experiment: Experiment, hop: number): Tokens => ({
+    '{origin}': request.headers.origin,
+    '{acrm}': request.headers['access-control-request-method'],
+    '{acrh}': request.headers['access-control-request-headers'],
+    '{page}': origins.page,
+    '{next}': experiment.hops[hop + 1] ? hopUrl(experiment, hop + 1) : undefined,
+    '{next-userinfo}': experiment.hops[hop + 1] ? hopUrl(experiment, hop + 1, true) : undefined,
+    '{next-path}': `/x/${experiment.id}/${hop + 1}`,
+  });
 
   const answer = (
     response: ServerResponse,
@@ -94,16 +82,10 @@ export async function startExperimentServer(
     experiment: Experiment,
     hop: number,
   ) => {
-    const headers: [string, string][] = [];
-    for (const [name, value] of Object.entries(planned.headers ?? {})) {
-      for (const one of Array.isArray(value) ? value : [value]) {
-        const filled = fill(one, request, experiment, hop);
-        if (filled !== undefined) headers.push([name, filled]);
-      }
-    }
+    const { status, headers } = fillAnswer(planned, tokens(request, experiment, hop));
     // Raw pairs keep repeated headers as separate header lines.
-    response.writeHead(planned.status, headers.flat());
-    response.end(planned.status === 204 || request.method === 'HEAD' ? undefined : 'ok');
+    response.writeHead(status, headers.flat());
+    response.end(status === 204 || request.method === 'HEAD' ? undefined : 'ok');
   };
 
   const handler = (place: Place) => async (request: IncomingMessage, response: ServerResponse) => {
@@ -177,6 +159,7 @@ export async function startExperimentServer(
     origins,
     log,
     firstUrl: (experiment) => hopUrl(experiment, 0),
+    hopUrl,
     close: async () => {
       await Promise.all(
         servers.map(
@@ -189,6 +172,28 @@ export async function startExperimentServer(
       );
     },
   };
+}
+
+/** The values the `{...}` placeholders of a planned answer stand for; `undefined`: leave the header out. */
+export type Tokens = Record<string, string | undefined>;
+
+/** A planned answer with its placeholders filled, as name/value pairs in the order planned. */
+export function fillAnswer(
+  planned: PlannedAnswer,
+  values: Tokens,
+): { status: number; headers: [string, string][] } {
+  const headers: [string, string][] = [];
+  for (const [name, value] of Object.entries(planned.headers ?? {})) {
+    for (const one of typeof value === 'string' ? [value] : value) {
+      let filled: string | undefined = one;
+      for (const [token, replacement] of Object.entries(values)) {
+        if (filled === undefined || !filled.includes(token)) continue;
+        filled = replacement === undefined ? undefined : filled.replaceAll(token, replacement);
+      }
+      if (filled !== undefined) headers.push([name, filled]);
+    }
+  }
+  return { status: planned.status, headers };
 }
 
 /** A preflight answer that allows whatever was asked, uncached so no experiment leans on another. */

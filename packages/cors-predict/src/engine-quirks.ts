@@ -58,11 +58,11 @@ export const ENGINE_QUIRKS: Readonly<Record<QuirkId, EngineQuirk>> = {
       'The preflight after a redirect still asks for the original request headers in Access-Control-Request-Headers (content-type after a 303, authorization after a cross-origin hop), though they are no longer sent.',
     source: `${EXPERIMENT} r-303-post-json, r-auth-cross-preflight-no-headers`,
   },
-  'delete-302-becomes-get': {
+  'delete-redirect-becomes-get': {
     engines: ['webkit'],
     summary:
-      'WebKitGTK (libsoup networking) turns DELETE into GET on a 302; the standard changes only POST on 301/302.',
-    source: `${EXPERIMENT} r-302-delete, r-302-delete-get-only`,
+      'WebKitGTK turns DELETE into a body-less GET when it follows a 301, 302 or 307 (PUT and PATCH are kept); the standard keeps DELETE on all but 303.',
+    source: `${EXPERIMENT} r-302-delete, r-301-delete, r-307-delete, r-302-delete-get-only`,
   },
   'second-redirect-after-same-origin-start': {
     engines: ['webkit'],

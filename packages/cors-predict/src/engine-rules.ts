@@ -10,7 +10,7 @@ export type QuirkId =
   | 'preflight-origin-after-redirect'
   | 'preflight-kept-after-redirect'
   | 'preflight-names-kept-after-redirect'
-  | 'delete-302-becomes-get'
+  | 'delete-redirect-becomes-get'
   | 'second-redirect-after-same-origin-start'
   | 'userinfo-redirect-refused'
   | 'stream-needs-http2'
@@ -39,8 +39,8 @@ export interface EngineRules {
   readonly preflightAfterRedirect: 'when-needed' | 'original-needed' | 'original-names';
   /** The Origin a preflight carries after a cross-origin redirect: `request` (null, standard) or `page` (Firefox). */
   readonly preflightOriginAfterRedirect: 'request' | 'page';
-  /** WebKitGTK turns DELETE into GET on a 302. */
-  readonly delete302BecomesGet: boolean;
+  /** WebKitGTK turns DELETE into GET when following any redirect. */
+  readonly deleteRedirectBecomesGet: boolean;
   /**
    * WebKit: a request that starts on the page's own origin with credentials 'same-origin', goes
    * to another origin, and is redirected again fails.
@@ -107,7 +107,7 @@ export const STANDARD_RULES: EngineRules = {
   nonAsciiValueUnsafe: false,
   preflightAfterRedirect: 'when-needed',
   preflightOriginAfterRedirect: 'request',
-  delete302BecomesGet: false,
+  deleteRedirectBecomesGet: false,
   secondRedirectAfterSameOriginStartFails: false,
   userinfoRedirectAlwaysFails: false,
   streams: 'standard',
@@ -141,7 +141,7 @@ export const ENGINE_RULES: Readonly<Record<BrowserEngine, EngineRules>> = {
     maxAge: signedIntegerMaxAge,
     cacheCeiling: PREFLIGHT_CACHE_LIMIT_SECONDS.webkit,
     preflightAfterRedirect: 'original-names',
-    delete302BecomesGet: true,
+    deleteRedirectBecomesGet: true,
     secondRedirectAfterSameOriginStartFails: true,
     streams: 'unsupported',
   },

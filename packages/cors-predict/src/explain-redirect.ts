@@ -6,7 +6,11 @@ import type { RequestContext } from './request-plan.js';
 export type RedirectFailure =
   | { readonly kind: 'same-origin-mode' }
   | { readonly kind: 'redirect-mode-error'; readonly status: number }
-  | { readonly kind: 'invalid-redirect-location'; readonly location: string; readonly problem: 'unparsable' | 'not-http' }
+  | {
+      readonly kind: 'invalid-redirect-location';
+      readonly location: string;
+      readonly problem: 'unparsable' | 'not-http';
+    }
   | { readonly kind: 'too-many-redirects'; readonly location: string }
   | { readonly kind: 'redirect-userinfo'; readonly location: string; readonly byEngine: boolean }
   | { readonly kind: 'redirect-body-not-replayable'; readonly status: number }
@@ -24,7 +28,10 @@ function redirectCount(context: RequestContext): string {
   return count === 1 ? '1 redirect' : `${count} redirects`;
 }
 
-export function explainRedirectFailure(context: RequestContext, failure: RedirectFailure): Explained {
+export function explainRedirectFailure(
+  context: RequestContext,
+  failure: RedirectFailure,
+): Explained {
   switch (failure.kind) {
     case 'same-origin-mode':
       return {
@@ -62,7 +69,7 @@ export function explainRedirectFailure(context: RequestContext, failure: Redirec
         explanation:
           `${opening(context)} Its Location ${failure.location} carries user:password@. ` +
           (failure.byEngine
-            ? 'The Fetch Standard follows it here (the request never left the page\'s origin), but Chromium refuses every such redirect'
+            ? "The Fetch Standard follows it here (the request never left the page's origin), but Chromium refuses every such redirect"
             : 'A CORS request may not be redirected to a URL with credentials in it') +
           `: ${TYPE_ERROR}.`,
         fix: 'Redirect to a URL without user:password@; send credentials in an Authorization header or a cookie.',
@@ -100,7 +107,10 @@ export function explainOpaqueRedirect(
   };
 }
 
-export function explainStreamNeedsHttp2(context: RequestContext, preflightSent: boolean): Explained {
+export function explainStreamNeedsHttp2(
+  context: RequestContext,
+  preflightSent: boolean,
+): Explained {
   return {
     explanation:
       `The page at ${context.pageOrigin} sends ${context.method} ${context.url} with a ReadableStream ` +

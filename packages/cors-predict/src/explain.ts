@@ -227,8 +227,7 @@ function taintedWords(
     ? 'Access-Control-Allow-Origin: null with Access-Control-Allow-Credentials: true'
     : 'Access-Control-Allow-Origin: * (or null)';
   return {
-    explanation:
-      ` The ${where} ${sent}, but the request's origin is now null, so only ${passes} passes.`,
+    explanation: ` The ${where} ${sent}, but the request's origin is now null, so only ${passes} passes.`,
     fix:
       `Avoid the cross-origin redirect: fetch ${context.url} directly from the page (or have the ` +
       `first server answer itself). Allowing null instead trusts every sandboxed page and file: ` +

@@ -1,13 +1,7 @@
 // Main fetch and HTTP-redirect fetch, hop by hop: each request that reaches a server (preflights
 // included), the CORS check on every cross-origin answer (a 3xx too), the origin turning `null`
 // after a cross-origin redirect, and where the engines part from the standard.
-import type {
-  Exchange,
-  HopAnswer,
-  ObservedResponse,
-  Prediction,
-  ServerAnswer,
-} from './types.js';
+import type { Exchange, HopAnswer, ObservedResponse, Prediction, ServerAnswer } from './types.js';
 import { STANDARD_RULES, type EngineRules, type QuirkId } from './engine-rules.js';
 import { checkPreflight, corsCheck } from './cors-check.js';
 import {
@@ -80,7 +74,9 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
 
   for (let hop = 0; ; hop++) {
     const hopAnswer: HopAnswer | undefined =
-      hop === 0 ? { preflight: answer.preflight, response: answer.response } : answer.next?.[hop - 1];
+      hop === 0
+        ? { preflight: answer.preflight, response: answer.response }
+        : answer.next?.[hop - 1];
     if (hopAnswer?.url !== undefined && new URL(hopAnswer.url).href !== url.href) {
       throw new TypeError(
         `predict(): answer.next[${hop - 1}] is for ${JSON.stringify(hopAnswer.url)}, but the ` +
@@ -128,7 +124,12 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
     let hopCacheSeconds = 0;
     if (kind === 'cors') {
       let needed = needsPreflight(method, unsafe, stream);
-      if (hop > 0 && !needed && originalNeededPreflight && rules.preflightAfterRedirect !== 'when-needed') {
+      if (
+        hop > 0 &&
+        !needed &&
+        originalNeededPreflight &&
+        rules.preflightAfterRedirect !== 'when-needed'
+      ) {
         needed = true;
         quirks.add('preflight-kept-after-redirect');
       }
@@ -173,7 +174,9 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
           headers: [],
           body: false,
           accessControlRequestMethod: method,
-          ...(preflightNames.length > 0 && { accessControlRequestHeaders: preflightNames.join(',') }),
+          ...(preflightNames.length > 0 && {
+            accessControlRequestHeaders: preflightNames.join(','),
+          }),
           ...(preflight && { status: preflight.status }),
         });
         if (!preflight) {
@@ -210,7 +213,11 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
     if (hop === 0) firstPreflight ??= { sent: false, cacheSeconds: 0 };
 
     // ---- the request itself ----
-    if (stream && rules.streams === 'http2-only' && (answer.protocol ?? 'http/1.1') === 'http/1.1') {
+    if (
+      stream &&
+      rules.streams === 'http2-only' &&
+      (answer.protocol ?? 'http/1.1') === 'http/1.1'
+    ) {
       quirks.add('stream-needs-http2');
       return finish({
         outcome: 'blocked',
@@ -277,7 +284,11 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
       const next = locationUrl(location, url);
       if (typeof next === 'string') {
         return finish(
-          redirectFailure(hopContext, { kind: 'invalid-redirect-location', location, problem: next }),
+          redirectFailure(hopContext, {
+            kind: 'invalid-redirect-location',
+            location,
+            problem: next,
+          }),
         );
       }
       if (from.length === MAX_REDIRECTS) {
@@ -320,15 +331,17 @@ export function walkFetch(plan: SentPlan, answer: ServerAnswer, rules: EngineRul
         );
       }
       if (answer.next === undefined || answer.next.length < hop + 1) {
-        return finish(final(hopPlan, response, authorizationByWildcard, hopCacheSeconds, next.href));
+        return finish(
+          final(hopPlan, response, authorizationByWildcard, hopCacheSeconds, next.href),
+        );
       }
 
       if (becomesGet(response.status, method)) {
         method = 'GET';
         body = undefined;
         headers = withoutBodyHeaders(headers);
-      } else if (rules.delete302BecomesGet && response.status === 302 && method === 'DELETE') {
-        quirks.add('delete-302-becomes-get');
+      } else if (rules.deleteRedirectBecomesGet && method === 'DELETE') {
+        quirks.add('delete-redirect-becomes-get');
         method = 'GET';
         body = undefined;
         headers = withoutBodyHeaders(headers);
@@ -458,4 +471,3 @@ function redirectFailure(hopContext: RequestContext, failure: RedirectFailure): 
 function sendsOrigin(kind: 'basic' | 'cors' | 'opaque', method: string): boolean {
   return kind === 'cors' || (method !== 'GET' && method !== 'HEAD');
 }
-

@@ -100,7 +100,11 @@ function predictWith(
 }
 
 /** Notes that the engine combined a repeated request header, when the request repeats one. */
-function withHeaderQuirk(result: WalkResult, request: BrowserRequest, rules: EngineRules): WalkResult {
+function withHeaderQuirk(
+  result: WalkResult,
+  request: BrowserRequest,
+  rules: EngineRules,
+): WalkResult {
   const init = request.headers ?? {};
   const names = (Array.isArray(init) ? init.map(([name]) => name) : Object.keys(init)).map((name) =>
     name.toLowerCase(),

@@ -38,7 +38,7 @@ export function extractBody(body: RequestBody): ExtractedBody {
       return { contentType: 'application/x-www-form-urlencoded;charset=UTF-8', stream: false };
     case 'form-data':
       // The boundary is the engine's own random string; only the essence matters for CORS.
-      return { contentType: 'multipart/form-data; boundary=…', stream: false };
+      return { contentType: 'multipart/form-data; boundary=----formdata', stream: false };
     case 'blob':
       return { contentType: blobType(body.type), stream: false };
     case 'array-buffer':

@@ -177,7 +177,12 @@ export function planRequest(request: BrowserRequest, rules: EngineRules): Reques
     return { kind: 'refused', reason: 'same-origin-mode', offending: target.origin, context };
   }
   if (mode === 'no-cors' && context.redirect !== 'follow') {
-    return { kind: 'refused', reason: 'no-cors-redirect-mode', offending: context.redirect, context };
+    return {
+      kind: 'refused',
+      reason: 'no-cors-redirect-mode',
+      offending: context.redirect,
+      context,
+    };
   }
   if (mode === 'no-cors') return { kind: 'no-cors', context };
 
@@ -233,9 +238,17 @@ function withBody(
       contentType = 'text/plain;charset=UTF-8';
       body = { stream: false, asText: STREAM_AS_TEXT };
     } else if (request.duplex !== 'half') {
-      return { reason: 'invalid-body', offending: "a ReadableStream body without duplex: 'half'", context };
+      return {
+        reason: 'invalid-body',
+        offending: "a ReadableStream body without duplex: 'half'",
+        context,
+      };
     } else if (context.mode === 'no-cors') {
-      return { reason: 'invalid-body', offending: "a ReadableStream body in mode 'no-cors'", context };
+      return {
+        reason: 'invalid-body',
+        offending: "a ReadableStream body in mode 'no-cors'",
+        context,
+      };
     } else {
       useCorsPreflight = true;
     }

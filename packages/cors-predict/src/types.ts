@@ -21,8 +21,7 @@ export type RequestBody =
 
 /** Request headers as fetch() takes them: a record, or name/value pairs (a name may repeat). */
 export type RequestHeadersInit =
-  | Readonly<Record<string, string>>
-  | readonly (readonly [name: string, value: string])[];
+  Readonly<Record<string, string>> | readonly (readonly [name: string, value: string])[];
 
 /** A request as a page would make it with fetch(). */
 export interface BrowserRequest {
