@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli/bin.ts'],
-  outfile: 'bin/cors-doctor.js',
+  outfile: 'dist/cors-doctor.js',
   bundle: true,
   platform: 'node',
   target: 'node20',

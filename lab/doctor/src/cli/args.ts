@@ -82,7 +82,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run cors-doctor --help for the options.`);
+    const message = (error as Error).message.replaceAll(/\s*\n\s*/g, ' ');
+    throw new UsageError(`${message} Run cors-doctor --help for the options.`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -182,12 +183,12 @@ function parseHeader(raw: string): [string, string] {
       `--header ${JSON.stringify(raw)}: ${JSON.stringify(name)} is not a valid header name (no spaces or separators such as ()<>@,;:"/[]?={}): fix the name.`,
     );
   }
-  if (/[\r\n\0]/.test(value)) {
+  if (/[\r\n]/.test(value) || value.includes('\u0000')) {
     throw new UsageError(
       `--header ${JSON.stringify(raw)}: the value contains CR, LF or NUL, which would split the request: remove them.`,
     );
   }
-  if (/[^\u0000-\u00ff]/.test(value)) {
+  if ([...value].some((character) => character.charCodeAt(0) > 0xff)) {
     throw new UsageError(
       `--header ${JSON.stringify(raw)}: the value has characters beyond Latin-1, which fetch() refuses: percent-encode them.`,
     );

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The cors-doctor executable (bundled into bin/cors-doctor.js so a copied package runs with npx).
+// The cors-doctor executable (bundled into dist/cors-doctor.js so a copied package runs with npx).
 import { main } from './main.js';
 
 main(process.argv.slice(2), {

@@ -42,11 +42,12 @@ async function runDiagnosis(options: CliOptions, io: Io): Promise<number> {
     stack: options.stack,
   });
   if (options.json) io.stdout.write(jsonReport(diagnosis));
-  else io.stdout.write(humanReport(diagnosis, paintFor(io.stdout, io.env)));
   if (diagnosis.unreachable) {
-    io.stderr.write(`cors-doctor: ${diagnosis.unreachable.message} (not a CORS answer)\n`);
+    // One line: nothing came back, so there is nothing for the engines to judge.
+    io.stderr.write(`cors-doctor: ${diagnosis.unreachable.message} This is not a CORS answer.\n`);
     return EXIT.unreachable;
   }
+  if (!options.json) io.stdout.write(humanReport(diagnosis, paintFor(io.stdout, io.env)));
   const allAllowed = ENGINES.every((engine) => diagnosis.engines[engine].outcome === 'allowed');
   return allAllowed ? EXIT.allowed : EXIT.blocked;
 }
@@ -63,7 +64,7 @@ async function runScan(options: CliOptions, io: Io): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof UnreachableError)) throw error;
-    io.stderr.write(`cors-doctor: ${error.message} (not a CORS answer)\n`);
+    io.stderr.write(`cors-doctor: ${error.message} This is not a CORS answer.\n`);
     return EXIT.unreachable;
   }
   if (options.json) {

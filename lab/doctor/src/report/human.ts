@@ -40,17 +40,13 @@ export function humanReport(diagnosis: DiagnosisWithFix, paint: Paint): string {
     `from a page on ${request.origin} (credentials: ${request.credentials}, mode: ${request.mode}, redirect: ${request.redirect})`,
     '',
   ];
-  if (diagnosis.unreachable) {
-    out.push(paint.red(`Not reachable: ${diagnosis.unreachable.message}`));
-    out.push('This is not a CORS answer: no response came back to judge.', '');
-  }
   if (diagnosis.exchanges.length > 0) {
     out.push(paint.bold('What went over the wire'));
     diagnosis.exchanges.forEach((exchange, index) =>
       out.push(...exchangeLines(exchange, index, paint)),
     );
     out.push('');
-  } else if (!diagnosis.unreachable) {
+  } else {
     out.push('Nothing was sent: fetch() refuses this request before it leaves the page.', '');
   }
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface ScriptedAnswer {
   status: number;
-  headers?: Record<string, string | string[]>;
+  /** `undefined` values are left out, so a script can write one object for several answers. */
+  headers?: Record<string, string | string[] | undefined>;
   body?: string;
 }
 
@@ -40,7 +41,10 @@ export async function startScriptedServer(script: Script): Promise<ScriptedServe
       };
       received.push(entry);
       const answer = script(entry) ?? { status: 404 };
-      response.writeHead(answer.status, answer.headers);
+      const headers = Object.entries(answer.headers ?? {}).filter(
+        (entry): entry is [string, string | string[]] => entry[1] !== undefined,
+      );
+      response.writeHead(answer.status, Object.fromEntries(headers));
       response.end(answer.body);
     });
   });
