@@ -46,7 +46,9 @@ export function disagreements(
   const found: string[] = [];
   const observedType = seenType(seen[0]);
   if (prediction.responseType !== observedType) {
-    found.push(`response type: predicted ${prediction.responseType} (${prediction.reason}), saw ${observedType}`);
+    found.push(
+      `response type: predicted ${prediction.responseType} (${prediction.reason}), saw ${observedType}`,
+    );
   }
   const predicted = prediction.exchanges.map((exchange) =>
     line(
@@ -72,7 +74,9 @@ export function disagreements(
     ),
   );
   if (JSON.stringify(predicted) !== JSON.stringify(observed)) {
-    found.push(`reached the server:\n    predicted ${predicted.join(' | ')}\n    observed  ${observed.join(' | ')}`);
+    found.push(
+      `reached the server:\n    predicted ${predicted.join(' | ')}\n    observed  ${observed.join(' | ')}`,
+    );
   }
   if (experiment.repeatAfterMs) {
     // Fetch 2 follows at once, fetch 3 after 6.5 s: each preflights unless the cache still holds.
@@ -80,7 +84,9 @@ export function disagreements(
     const expected = 1 + (seconds === 0 ? 1 : 0) + (seconds < 6.5 ? 1 : 0);
     const preflights = log.filter((entry) => entry.method === 'OPTIONS').length;
     if (preflights !== expected) {
-      found.push(`preflights over three fetches: predicted ${expected} (cached ${seconds} s), observed ${preflights}`);
+      found.push(
+        `preflights over three fetches: predicted ${expected} (cached ${seconds} s), observed ${preflights}`,
+      );
     }
   }
   return found;

@@ -43,7 +43,10 @@ test('engine experiments', async ({ engine }) => {
       );
       return found.length > 0 ? [`${experiment.id}: ${found.join('; ')}`] : [];
     });
-    expect(wrong, `predict() disagrees with ${engine.identity.product} ${engine.identity.version}`).toEqual([]);
+    expect(
+      wrong,
+      `predict() disagrees with ${engine.identity.product} ${engine.identity.version}`,
+    ).toEqual([]);
   } finally {
     await server.close();
   }

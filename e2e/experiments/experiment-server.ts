@@ -135,7 +135,8 @@ export async function startExperimentServer(
       bodyBytes,
     });
     const isPreflight =
-      request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+      request.method === 'OPTIONS' &&
+      request.headers['access-control-request-method'] !== undefined;
     answer(
       response,
       isPreflight ? (plan.preflight ?? DEFAULT_PREFLIGHT) : plan.response,

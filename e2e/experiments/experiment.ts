@@ -89,7 +89,7 @@ export const runInPage = async (runs: readonly PageRun[]) => {
         });
     }
   };
-  const once = async (url: string, plan: FetchPlan) => {
+  const once = async (url: string, plan: FetchPlan): Promise<FetchSeen> => {
     try {
       const headers = new Headers();
       for (const [name, value] of plan.headers ?? []) headers.append(name, value);

@@ -7,7 +7,10 @@ const credentialedAllowed: PlannedAnswer = {
   status: 200,
   headers: { ...echoOrigin, 'access-control-allow-credentials': 'true' },
 };
-const redirect = (status: number, headers: PlannedAnswer['headers'] = echoOrigin): PlannedAnswer => ({
+const redirect = (
+  status: number,
+  headers: PlannedAnswer['headers'] = echoOrigin,
+): PlannedAnswer => ({
   status,
   headers: { location: '{next}', ...headers },
 });
@@ -149,7 +152,10 @@ const bodies: Experiment[] = (
       'string-explicit-json',
       { body: { kind: 'string' }, headers: [['content-type', 'application/json']] },
     ],
-    ['form-data-explicit-text', { body: { kind: 'form-data' }, headers: [['content-type', 'text/plain']] }],
+    [
+      'form-data-explicit-text',
+      { body: { kind: 'form-data' }, headers: [['content-type', 'text/plain']] },
+    ],
   ] as const
 ).map(([name, plan]) => ({
   id: `body-${name}`,
@@ -174,7 +180,7 @@ const chain = (count: number): HopPlan[] => [
   hop('api', allowed),
 ];
 
-const redirects: Experiment[] = [
+const redirectList: Omit<Experiment, 'topic'>[] = [
   { id: 'r-cross-star', hops: [hop('api', redirect(302)), hop('other', star)], fetch: {} },
   { id: 'r-cross-page', hops: [hop('api', redirect(302)), hop('other', pageOrigin)], fetch: {} },
   { id: 'r-cross-null', hops: [hop('api', redirect(302)), hop('other', nullOrigin)], fetch: {} },
@@ -182,7 +188,11 @@ const redirects: Experiment[] = [
   { id: 'r-back-null', hops: [hop('api', redirect(302)), hop('page', nullOrigin)], fetch: {} },
   { id: 'r-back-star', hops: [hop('api', redirect(302)), hop('page', star)], fetch: {} },
   { id: 'r-back-page', hops: [hop('api', redirect(302)), hop('page', pageOrigin)], fetch: {} },
-  { id: 'r-same-then-cross', hops: [hop('page', redirect(302, {})), hop('api', allowed)], fetch: {} },
+  {
+    id: 'r-same-then-cross',
+    hops: [hop('page', redirect(302, {})), hop('api', allowed)],
+    fetch: {},
+  },
   {
     id: 'r-same-then-cross-then-back',
     hops: [hop('page', redirect(302, {})), hop('api', redirect(302)), hop('page', nullOrigin)],
@@ -210,7 +220,11 @@ const redirects: Experiment[] = [
   {
     id: 'r-307-post-json',
     hops: [hop('api', redirect(307)), hop('other', allowed)],
-    fetch: { method: 'POST', body: { kind: 'string' }, headers: [['content-type', 'application/json']] },
+    fetch: {
+      method: 'POST',
+      body: { kind: 'string' },
+      headers: [['content-type', 'application/json']],
+    },
   },
   {
     id: 'r-301-post',
@@ -220,16 +234,32 @@ const redirects: Experiment[] = [
   {
     id: 'r-302-post-json',
     hops: [hop('api', redirect(302)), hop('other', allowed)],
-    fetch: { method: 'POST', body: { kind: 'string' }, headers: [['content-type', 'application/json']] },
+    fetch: {
+      method: 'POST',
+      body: { kind: 'string' },
+      headers: [['content-type', 'application/json']],
+    },
   },
   {
     id: 'r-303-post-json',
     hops: [hop('api', redirect(303)), hop('other', allowed)],
-    fetch: { method: 'POST', body: { kind: 'string' }, headers: [['content-type', 'application/json']] },
+    fetch: {
+      method: 'POST',
+      body: { kind: 'string' },
+      headers: [['content-type', 'application/json']],
+    },
   },
   { id: 'r-303-put', hops: [hop('api', redirect(303)), hop('other', allowed)], fetch: put },
-  { id: 'r-303-head', hops: [hop('api', redirect(303)), hop('other', allowed)], fetch: { method: 'HEAD' } },
-  { id: 'r-302-delete', hops: [hop('api', redirect(302)), hop('other', allowed)], fetch: { method: 'DELETE' } },
+  {
+    id: 'r-303-head',
+    hops: [hop('api', redirect(303)), hop('other', allowed)],
+    fetch: { method: 'HEAD' },
+  },
+  {
+    id: 'r-302-delete',
+    hops: [hop('api', redirect(302)), hop('other', allowed)],
+    fetch: { method: 'DELETE' },
+  },
   {
     id: 'r-303-content-language',
     hops: [hop('api', redirect(303)), hop('other', allowed)],
@@ -265,20 +295,33 @@ const redirects: Experiment[] = [
     hops: [hop('page', redirect(302, {})), hop('page', bare)],
     fetch: { redirect: 'manual' },
   },
-  { id: 'r-error', hops: [hop('api', redirect(302)), hop('other', allowed)], fetch: { redirect: 'error' } },
+  {
+    id: 'r-error',
+    hops: [hop('api', redirect(302)), hop('other', allowed)],
+    fetch: { redirect: 'error' },
+  },
   {
     id: 'r-userinfo-cross',
-    hops: [hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-userinfo}' } }), hop('other', star)],
+    hops: [
+      hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-userinfo}' } }),
+      hop('other', star),
+    ],
     fetch: {},
   },
   {
     id: 'r-userinfo-same',
-    hops: [hop('page', { status: 302, headers: { location: '{next-userinfo}' } }), hop('page', bare)],
+    hops: [
+      hop('page', { status: 302, headers: { location: '{next-userinfo}' } }),
+      hop('page', bare),
+    ],
     fetch: {},
   },
   {
     id: 'r-userinfo-api-to-page',
-    hops: [hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-userinfo}' } }), hop('page', star)],
+    hops: [
+      hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-userinfo}' } }),
+      hop('page', star),
+    ],
     fetch: {},
   },
   { id: 'r-20', hops: chain(20), fetch: {} },
@@ -317,13 +360,20 @@ const redirects: Experiment[] = [
   },
   {
     id: 'r-relative-location',
-    hops: [hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-path}' } }), hop('api', allowed)],
+    hops: [
+      hop('api', { status: 302, headers: { ...echoOrigin, location: '{next-path}' } }),
+      hop('api', allowed),
+    ],
     fetch: {},
   },
   {
     id: 'r-303-json-options-404',
     hops: [hop('api', redirect(303)), hop('other', star, { status: 404 })],
-    fetch: { method: 'POST', body: { kind: 'string' }, headers: [['content-type', 'application/json']] },
+    fetch: {
+      method: 'POST',
+      body: { kind: 'string' },
+      headers: [['content-type', 'application/json']],
+    },
   },
   {
     id: 'r-307-put-null-preflight',
@@ -357,7 +407,17 @@ const redirects: Experiment[] = [
   },
   {
     id: 'r-302-delete-get-only',
-    hops: [hop('api', redirect(302)), hop('other', { status: 200, headers: { 'access-control-allow-origin': '*' } }, { status: 204, headers: { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET' } })],
+    hops: [
+      hop('api', redirect(302)),
+      hop(
+        'other',
+        { status: 200, headers: { 'access-control-allow-origin': '*' } },
+        {
+          status: 204,
+          headers: { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET' },
+        },
+      ),
+    ],
     fetch: { method: 'DELETE' },
   },
   {
@@ -382,12 +442,25 @@ const redirects: Experiment[] = [
   },
   {
     id: 'r-cors-mode-same-cross-back-include',
-    hops: [hop('page', redirect(302, {})), hop('api', redirect(302, { ...echoOrigin, 'access-control-allow-credentials': 'true' })), hop('page', { status: 200, headers: { 'access-control-allow-origin': 'null', 'access-control-allow-credentials': 'true' } })],
+    hops: [
+      hop('page', redirect(302, {})),
+      hop('api', redirect(302, { ...echoOrigin, 'access-control-allow-credentials': 'true' })),
+      hop('page', {
+        status: 200,
+        headers: {
+          'access-control-allow-origin': 'null',
+          'access-control-allow-credentials': 'true',
+        },
+      }),
+    ],
     fetch: { credentials: 'include' },
   },
   {
     id: 'r-userinfo-same-no-cors',
-    hops: [hop('page', { status: 302, headers: { location: '{next-userinfo}' } }), hop('page', bare)],
+    hops: [
+      hop('page', { status: 302, headers: { location: '{next-userinfo}' } }),
+      hop('page', bare),
+    ],
     fetch: { mode: 'no-cors' },
   },
   {
@@ -430,9 +503,21 @@ const redirects: Experiment[] = [
     hops: [hop('api', redirect(307)), hop('other', allowed)],
     fetch: { headers: [['x-custom', '1']] },
   },
-  { id: 'r-301-delete', hops: [hop('api', redirect(301)), hop('other', allowed)], fetch: { method: 'DELETE' } },
-  { id: 'r-307-delete', hops: [hop('api', redirect(307)), hop('other', allowed)], fetch: { method: 'DELETE' } },
-  { id: 'r-302-options', hops: [hop('api', redirect(302)), hop('other', allowed)], fetch: { method: 'OPTIONS' } },
+  {
+    id: 'r-301-delete',
+    hops: [hop('api', redirect(301)), hop('other', allowed)],
+    fetch: { method: 'DELETE' },
+  },
+  {
+    id: 'r-307-delete',
+    hops: [hop('api', redirect(307)), hop('other', allowed)],
+    fetch: { method: 'DELETE' },
+  },
+  {
+    id: 'r-302-options',
+    hops: [hop('api', redirect(302)), hop('other', allowed)],
+    fetch: { method: 'OPTIONS' },
+  },
   {
     id: 'r-same-cross-other-omit',
     hops: [hop('page', redirect(302, {})), hop('api', redirect(302)), hop('other', star)],
@@ -440,9 +525,24 @@ const redirects: Experiment[] = [
   },
   {
     id: 'r-same-cross-other-include',
-    hops: [hop('page', redirect(302, {})), hop('api', redirect(302, { ...echoOrigin, 'access-control-allow-credentials': 'true' })), hop('other', { status: 200, headers: { 'access-control-allow-origin': 'null', 'access-control-allow-credentials': 'true' } })],
+    hops: [
+      hop('page', redirect(302, {})),
+      hop('api', redirect(302, { ...echoOrigin, 'access-control-allow-credentials': 'true' })),
+      hop('other', {
+        status: 200,
+        headers: {
+          'access-control-allow-origin': 'null',
+          'access-control-allow-credentials': 'true',
+        },
+      }),
+    ],
     fetch: { credentials: 'include' },
   },
-].map((experiment) => ({ topic: 'redirect', ...experiment }));
+];
+
+const redirects: Experiment[] = redirectList.map((experiment) => ({
+  topic: 'redirect',
+  ...experiment,
+}));
 
 export const EXPERIMENTS: readonly Experiment[] = [...maxAge, ...safelist, ...bodies, ...redirects];

@@ -35,7 +35,9 @@ export function answerOf(
 ): ServerAnswer {
   const hops: HopAnswer[] = experiment.hops.map((plan, hop) => {
     const reached = log.filter((entry) => entry.hop === hop);
-    const preflight = reached.find((entry) => entry.method === 'OPTIONS' && entry.accessControlRequestMethod);
+    const preflight = reached.find(
+      (entry) => entry.method === 'OPTIONS' && entry.accessControlRequestMethod,
+    );
     const actual = reached.find((entry) => entry !== preflight);
     const next = experiment.hops[hop + 1] ? server.hopUrl(experiment, hop + 1) : undefined;
     const tokens = (entry: LoggedRequest | undefined) => ({

@@ -31,7 +31,10 @@ const ceiling = (id: string, maxAge: string): Experiment => ({
 const EXPERIMENTS = [ceiling('ceiling-day', '86400'), ceiling('ceiling-700', '700')];
 
 test('preflight cache ceiling', async ({ engine }) => {
-  test.skip(!process.env.EXPERIMENT_CEILING, 'Set EXPERIMENT_CEILING=1: it waits over ten minutes.');
+  test.skip(
+    !process.env.EXPERIMENT_CEILING,
+    'Set EXPERIMENT_CEILING=1: it waits over ten minutes.',
+  );
   test.setTimeout(WAIT_MS + 120_000);
   const server = await startExperimentServer(EXPERIMENTS);
   try {

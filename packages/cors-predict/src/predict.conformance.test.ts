@@ -1435,7 +1435,7 @@ const methodCase = (
   expectedMethod: string,
   body?: 'string' | 'blob',
 ): ConformanceCase => {
-  const bodyHeaders =
+  const bodyHeaders: Record<string, string> =
     (code !== 303 && method === 'POST') || (code === 303 && method !== 'HEAD')
       ? { 'Content-Encoding': 'Identity', 'Content-Language': 'en-US', 'Content-Location': 'foo' }
       : {};

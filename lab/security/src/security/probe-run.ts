@@ -1,11 +1,7 @@
+import { headerValues, probeOnce } from '@cors-lab/testkit';
 import { Agent } from 'node:http';
-import { headerValues, probeOnce } from '../http/probe-once.js';
-import {
-  SCANNER_CLASSES,
-  generateProbesForList,
-  type Probe,
-  type ScannerClass,
-} from '@cors-lab/scenarios';
+import { generateProbesForList, type Probe } from '@cors-lab/scenarios';
+import { SCANNER_CLASSES, type ScannerClass } from '@cors-lab/scenarios';
 import type { ProbeTarget } from './targets.js';
 import { FAILING_VERDICTS, judge, type Verdict } from './verdict.js';
 
