@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/free-port.js';
+import { freePort } from '@cors-lab/testkit';
 import { startScriptedServer, type ScriptedServer } from '../testing/scripted-server.js';
 import { main } from './main.js';
 

@@ -3,7 +3,7 @@
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../testing/free-port.js';
+import { freePort } from '@cors-lab/testkit';
 import { sendExchange } from './send-exchange.js';
 import { UnreachableError } from './unreachable.js';
 

@@ -3,7 +3,7 @@
 import type { DiagnosisWithFix } from '@cors-lab/doctor';
 import { ENGINES, type Engine } from '@cors-lab/scenarios';
 import { Outcome } from '../../components/outcome';
-import type { Observation } from '../../lib/observe';
+import type { Observation } from '@cors-lab/scenarios';
 
 /** What the page posts and gets back for "your server": this browser's run and the doctor's report. */
 export interface RemoteRun {
