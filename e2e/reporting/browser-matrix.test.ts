@@ -17,6 +17,8 @@ const ORIGIN: Record<PageOriginRole, string> = {
   web: 'http://localhost:3000',
   'web-alt-port': 'http://localhost:3001',
   'web-alt-host': 'http://127.0.0.1:3000',
+  'web-tls': 'https://localhost:3443',
+  'web-public': 'http://127.0.0.2:3000',
 };
 
 type Change = Partial<Pick<PublishedResult['observed'], 'outcome' | 'body'>>;

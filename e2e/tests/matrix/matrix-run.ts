@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Origins, PageOriginRole } from '@cors-lab/scenarios';
+import { PAGE_ORIGIN_ROLES, type Origins, type PageOriginRole } from '@cors-lab/scenarios';
 import type { TestInfo } from '@playwright/test';
 import type { Engine, EngineIdentity } from '../../engines/engine.js';
 import { parsePublishedReport, type PublishedReport } from './published-report.js';
@@ -56,7 +56,7 @@ const settled = (timeoutMs: number) =>
   });
 
 export function pageRoleOf(origins: Origins, pageOrigin: string): PageOriginRole {
-  const roles: PageOriginRole[] = ['web', 'web-alt-port', 'web-alt-host'];
+  const roles: readonly PageOriginRole[] = PAGE_ORIGIN_ROLES;
   const role = roles.find((candidate) => origins[candidate] === pageOrigin);
   if (!role) {
     throw new Error(

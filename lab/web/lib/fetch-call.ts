@@ -21,7 +21,10 @@ export function fetchCall(
   page: PageOriginRole,
   runId: string,
 ): FetchCall {
-  const init: RequestInit = { method: request.method ?? 'GET', headers: requestHeaders(request) };
+  const init: RequestInit = {
+    method: request.method ?? 'GET',
+    headers: requestHeaders(request, runId),
+  };
   if (request.body) init.body = encodeBody(request.body);
   if (request.credentials) init.credentials = request.credentials;
   if (request.mode) init.mode = request.mode;
@@ -59,7 +62,7 @@ export function browserRequest(
   page: PageOriginRole,
   runId: string,
 ): BrowserRequest {
-  const headers = requestHeaders(request);
+  const headers = requestHeaders(request, runId);
   const labelled = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   if (request.body && !labelled) headers['Content-Type'] = IMPLIED_CONTENT_TYPE[request.body.type];
   return {
