@@ -16,6 +16,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPort as readPortFrom } from '@cors-lab/api/env';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
@@ -26,16 +27,12 @@ const tlsPort = readPort('WEB_TLS_PORT', 3443);
 const host = process.env.WEB_HOST ?? '::';
 
 function readPort(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(
-      `${name}=${JSON.stringify(raw)} is not a port: set it to an integer from 1 to 65535.`,
-    );
+  try {
+    return readPortFrom(process.env, name, fallback);
+  } catch (error) {
+    console.error(`web: ${error.message}`);
     process.exit(2);
   }
-  return port;
 }
 
 const children = [];
