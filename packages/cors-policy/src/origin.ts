@@ -1,5 +1,6 @@
 import { CorsPolicyError, type CorsPolicyErrorCode } from './errors.js';
 import { publicSuffixCoveredBy } from './public-suffix/public-suffix.js';
+import { runtime } from './runtime.js';
 import type { OriginPattern } from './types.js';
 
 /** `https://` + a 253-character host + `:65535`: nothing longer is a serialized origin. */
@@ -529,7 +530,7 @@ function misplacedSyntax(value: string): OriginProblem | undefined {
 /** What the browser would send for a page at `url`, when that is itself a valid origin. */
 function browserOrigin(url: string): string | undefined {
   try {
-    const origin = new URL(url).origin;
+    const origin = new runtime.URL(url).origin;
     return isSerializedOrigin(origin) ? origin : undefined;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 import { decide } from '../decide.js';
 import { isLivePolicy, type PolicySource } from '../live-policy.js';
 import type { CorsRequest, Decision, Policy } from '../types.js';
+import { runtime } from '../runtime.js';
 import { appendVary } from '../vary.js';
 
 /** The parts of a Fetch `Headers` this adapter uses; declared here so no DOM or Node types are needed. */
@@ -21,20 +22,6 @@ export interface FetchResponseLike {
   readonly body: unknown;
   readonly status: number;
 }
-
-/** The Fetch constructors every runtime it targets has (Node.js 18+, Bun, Deno, Workers, Next.js). */
-interface FetchRuntime {
-  Headers: new (init: Readonly<Record<string, string>>) => FetchHeadersLike;
-  Response: {
-    new (
-      body: unknown,
-      init: FetchResponseLike | { status?: number; headers: FetchHeadersLike },
-    ): FetchResponseLike;
-    json(data: unknown, init: { status: number }): FetchResponseLike;
-  };
-}
-
-const runtime = globalThis as unknown as FetchRuntime;
 
 /** A Fetch-API handler: Next.js route handlers, Hono's `app.fetch`, Bun.serve, Deno.serve. */
 export type FetchHandler<
@@ -200,6 +187,6 @@ function writeHeaders(headers: FetchHeadersLike, decision: Decision): void {
 }
 
 function internalServerError(error: unknown): FetchResponseLike {
-  console.error(error);
+  runtime.console.error(error);
   return runtime.Response.json({ error: 'Internal Server Error' }, { status: 500 });
 }
