@@ -29,7 +29,7 @@ export default defineConfig<object, EngineWorkerOptions>({
   // dev servers already running on these ports are reused.
   webServer: [
     {
-      command: 'node apps/api/dist/index.js',
+      command: 'node lab/api/dist/index.js',
       cwd: repoRoot,
       url: `${origins.api}/health`,
       reuseExistingServer: !ci,
@@ -37,7 +37,7 @@ export default defineConfig<object, EngineWorkerOptions>({
       gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
     {
-      command: 'node apps/web/scripts/serve.mjs start',
+      command: 'node lab/web/scripts/serve.mjs start',
       cwd: repoRoot,
       url: `${origins.web}/matrix`,
       reuseExistingServer: !ci,

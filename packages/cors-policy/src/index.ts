@@ -42,3 +42,4 @@ export {
 } from './adapters/fastify.js';
 export { koaCors, type KoaContextLike, type KoaMiddleware } from './adapters/koa.js';
 export type * from './types.js';
+export * from './export/index.js';

@@ -1,0 +1,43 @@
+export * from './types.js';
+export {
+  DEFAULT_ORIGINS,
+  ORIGIN_ENV,
+  originsFromEnv,
+  targetOrigin,
+  type Origins,
+} from './origins.js';
+export {
+  PROXY_PREFIX,
+  RUN_PLACEHOLDER,
+  loggedPathname,
+  requestHeaders,
+  requestPathname,
+  requestUrl,
+} from './request.js';
+export { resolvePolicy, type ResolvedPolicyOptions } from './route-policy.js';
+export { LAB_ROUTES, MAIN_API_ROUTES, WEB_ROUTES } from './routes.js';
+export {
+  SCENARIOS,
+  expectationFor,
+  labRouteByPath,
+  scenarioById,
+  scenariosInCategory,
+  webRouteById,
+} from './catalogue.js';
+export { compare, type Check, type Observation, type ServerView } from './contracts/judge.js';
+export {
+  entriesOnPath,
+  headerValue,
+  logUrl,
+  readRunLog,
+  serverAnswer,
+  type LogEntry,
+  type RunLog,
+} from './contracts/request-log.js';
+export {
+  buildReport,
+  parseMatrixReport,
+  scriptJson,
+  type MatrixReport,
+  type ScenarioResult,
+} from './contracts/matrix-report.js';
