@@ -18,8 +18,8 @@ type Section = PublicSuffixMatch['section'];
 interface SuffixIndex {
   /** Every rule (`co.uk`, `*.ck`) and its section. */
   readonly rules: ReadonlyMap<string, Section>;
-  /** Exception rules without their `!` (`www.ck`): not public suffixes though a wildcard covers them. */
-  readonly exceptions: ReadonlySet<string>;
+  /** Exception rules without their `!` (`www.ck`), a handful: not public suffixes though a wildcard covers them. */
+  readonly exceptions: readonly string[];
   /** Each domain that has a rule below it (`amazonaws.com`), and one such rule. */
   readonly parents: ReadonlyMap<string, string>;
 }
@@ -29,7 +29,7 @@ let index: SuffixIndex | undefined;
 /** Parsed on first use: a policy without subdomain patterns never pays for the list. */
 function loadIndex(): SuffixIndex {
   const rules = new Map<string, Section>();
-  const exceptions = new Set<string>();
+  const exceptions: string[] = [];
   const parents = new Map<string, string>();
   for (const line of PUBLIC_SUFFIX_RULES.split('\n')) {
     const [tld, ...entries] = line.split(' ');
@@ -39,7 +39,7 @@ function loadIndex(): SuffixIndex {
       const section = entry.startsWith('+') ? 'private' : 'icann';
       const body = section === 'private' ? entry.slice(1) : entry;
       if (body.startsWith('!')) {
-        exceptions.add(`${body.slice(1)}.${tld}`);
+        exceptions.push(`${body.slice(1)}.${tld}`);
         continue;
       }
       const rule = `${body}.${tld}`;
@@ -64,8 +64,14 @@ export function publicSuffixCoveredBy(domain: string): PublicSuffixMatch | undef
   const { rules, exceptions, parents } = (index ??= loadIndex());
   const firstDot = domain.indexOf('.');
   if (firstDot < 0) return { suffix: domain, section: rules.get(domain) ?? 'icann' };
-  for (let dot = -1; dot !== domain.lastIndexOf('.'); dot = domain.indexOf('.', dot + 1)) {
-    if (exceptions.has(dot < 0 ? domain : domain.slice(dot + 1))) return undefined;
+  // An exception matches the domain itself or any of its parents: a whole-label suffix, '.' before it.
+  for (const exception of exceptions) {
+    if (
+      domain.endsWith(exception) &&
+      (domain.length === exception.length || domain[domain.length - exception.length - 1] === '.')
+    ) {
+      return undefined;
+    }
   }
   const exact = rules.get(domain);
   if (exact !== undefined) return { suffix: domain, section: exact };
