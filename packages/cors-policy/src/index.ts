@@ -31,6 +31,7 @@ export {
   type FetchHeadersLike,
   type FetchRequestLike,
   type FetchResponseLike,
+  type RuntimeResponse,
   type WithCorsOptions,
 } from './adapters/fetch.js';
 export {

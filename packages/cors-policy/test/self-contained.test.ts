@@ -124,12 +124,13 @@ const CONSUMERS: Record<string, Consumer> = {
 };
 
 /** A consumer's own file: no `types`, so the one global it uses is declared here. */
-const CONSUMER_SOURCE = `import { decide, definePolicy, withCors, type Decision } from './cors-policy/index.js';
+const CONSUMER_SOURCE = `import { decide, definePolicy, preflight, withCors, type Decision } from './cors-policy/index.js';
 declare const console: { log(text: string): void };
 const policy = definePolicy({ origins: ['https://app.example.com'], credentials: true });
 const decision: Decision = decide(policy, { method: 'GET', origin: 'https://app.example.com' });
 const handler = withCors(policy, () => ({ status: 200, body: null, headers: { get: () => null, set: () => undefined } }));
-console.log(JSON.stringify({ headers: decision.headers, handler: typeof handler }));
+const early = preflight(policy, { method: 'GET', headers: { get: () => null } });
+console.log(JSON.stringify({ headers: decision.headers, handler: typeof handler, early: early?.status ?? 'none' }));
 `;
 
 describe.each(
@@ -169,6 +170,7 @@ describe.each(
         'Access-Control-Allow-Credentials': 'true',
       },
       handler: 'function',
+      early: 'none',
     });
   });
 });

@@ -23,6 +23,16 @@ export interface FetchResponseLike {
   readonly status: number;
 }
 
+/**
+ * The global `Response` type where the project declares it (the DOM lib, @types/node, Bun, Deno),
+ * else FetchResponseLike: what preflight() returns unless told otherwise.
+ */
+export type RuntimeResponse = typeof globalThis extends {
+  Response: { prototype: infer R extends FetchResponseLike };
+}
+  ? R
+  : FetchResponseLike;
+
 /** A Fetch-API handler: Next.js route handlers, Hono's `app.fetch`, Bun.serve, Deno.serve. */
 export type FetchHandler<
   Req extends FetchRequestLike = FetchRequestLike,
@@ -93,15 +103,14 @@ export function withCors<
 
 /**
  * The answer to a preflight (status, CORS headers, Vary, empty body), or undefined when the request
- * is not a preflight. For a Next.js `OPTIONS` export or the top of `proxy.ts`. `Res` names the
- * runtime's Response type (the global `Response` by default where the DOM types are loaded).
- * @example const early = preflight<Response>(policy, request); if (early) return early;
+ * is not a preflight. For a Next.js `OPTIONS` export or the top of `proxy.ts`.
+ * @example const early = preflight(policy, request); if (early) return early;
  */
-export function preflight<Res extends FetchResponseLike = FetchResponseLike>(
+export function preflight<Res extends FetchResponseLike = RuntimeResponse>(
   policy: PolicySource<true>,
   request: FetchRequestLike,
 ): Res | undefined;
-export function preflight<Res extends FetchResponseLike = FetchResponseLike>(
+export function preflight<Res extends FetchResponseLike = RuntimeResponse>(
   policy: PolicySource,
   request: FetchRequestLike,
 ): Res | undefined | Promise<Res | undefined>;
