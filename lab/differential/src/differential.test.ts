@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { probeOnce } from '@cors-lab/security/src/http/probe-once.js';
+import { probeOnce } from '@cors-lab/testkit';
 import { flaskVersions } from '@cors-lab/flask-api/flask-process';
 import { nginxVersion } from '@cors-lab/nginx/nginx-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

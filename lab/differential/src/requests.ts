@@ -1,5 +1,5 @@
-import { SCANNER_CLASSES } from '@cors-lab/security/src/probes/scanner-classes.js';
-import { generateProbesForList } from '@cors-lab/security/src/probes/generate.js';
+import { SCANNER_CLASSES } from '@cors-lab/scenarios';
+import { generateProbesForList } from '@cors-lab/scenarios';
 import type { PolicyOptions } from '@cors-lab/cors-policy';
 
 /** One request of the conformance set, as a browser (or a scanner) would send it. */

@@ -1,4 +1,4 @@
-import type { HttpAnswer } from '@cors-lab/security/src/http/probe-once.js';
+import type { HttpAnswer } from '@cors-lab/testkit';
 import type { ConformanceRequest } from './requests.js';
 
 /**

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, missingPackages, packageVersion } from '@cors-lab/debian-packages';
-import { ManagedProcess } from '@cors-lab/security/src/stack/managed-process.js';
+import { ProcessGroup } from '@cors-lab/testkit';
 
 /** Debian's interpreter: its dist-packages hold the apt-installed Flask. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -36,7 +36,7 @@ export function flaskVersions(): Record<'flask' | 'flaskCors', string> {
 export interface RunningFlask {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  process: ManagedProcess;
+  process: ProcessGroup;
   stop(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startFlask(
   timeoutMs = 15_000,
 ): Promise<RunningFlask> {
   ensureFlask();
-  const process = ManagedProcess.start(module, SYSTEM_PYTHON, ['-m', module, ...args], {
+  const process = ProcessGroup.start(module, SYSTEM_PYTHON, ['-m', module, ...args], {
     cwd: PACKAGE_ROOT,
     env: { ...env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' },
   });

@@ -1,4 +1,4 @@
-import { probeOnce, type HttpAnswer } from '@cors-lab/security/src/http/probe-once.js';
+import { probeOnce, type HttpAnswer } from '@cors-lab/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlask, type RunningFlask } from './flask-process.js';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { probeOnce, type HttpAnswer } from '@cors-lab/security/src/http/probe-once.js';
-import { freePorts } from '@cors-lab/security/src/stack/free-port.js';
+import { probeOnce, type HttpAnswer } from '@cors-lab/testkit';
+import { freePorts } from '@cors-lab/testkit';
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labHttpConfig } from './lab-config.js';

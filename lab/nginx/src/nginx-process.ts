@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages, missingPackages, packageVersion } from '@cors-lab/debian-packages';
-import { ManagedProcess } from '@cors-lab/security/src/stack/managed-process.js';
+import { ProcessGroup } from '@cors-lab/testkit';
 
 export const NGINX_BINARY = '/usr/sbin/nginx';
 const TEMPLATES = join(dirname(fileURLToPath(import.meta.url)), '..', 'templates');
@@ -65,7 +65,7 @@ export async function startNginx(http: string, readyUrl: string): Promise<Runnin
     rmSync(prefix, { recursive: true, force: true });
     throw new Error(`nginx refused the configuration:\n${check.stderr}\n--- ${conf} ---\n${http}`);
   }
-  const nginx = ManagedProcess.start('nginx', NGINX_BINARY, [...args, '-g', 'daemon off;'], {
+  const nginx = ProcessGroup.start('nginx', NGINX_BINARY, [...args, '-g', 'daemon off;'], {
     cwd: prefix,
   });
   const stop = async () => {

@@ -41,3 +41,15 @@ export {
   type MatrixReport,
   type ScenarioResult,
 } from './contracts/matrix-report.js';
+export {
+  SPECIAL_CHARACTERS,
+  THIRD_PARTY_HOSTING,
+  generateProbes,
+  generateProbesForList,
+  type Probe,
+} from './probes/generate.js';
+export {
+  SCANNER_CLASSES,
+  SCANNER_CLASS_TITLES,
+  type ScannerClass,
+} from './probes/scanner-classes.js';

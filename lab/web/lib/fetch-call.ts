@@ -21,11 +21,16 @@ export function fetchCall(
   page: PageOriginRole,
   runId: string,
 ): FetchCall {
+  return { url: requestUrl(request, origins, page, runId), init: requestInit(request) };
+}
+
+/** The second argument to fetch() for a catalogue request: method, headers, body, modes. */
+export function requestInit(request: ScenarioRequest): RequestInit {
   const init: RequestInit = { method: request.method ?? 'GET', headers: requestHeaders(request) };
   if (request.body) init.body = encodeBody(request.body);
   if (request.credentials) init.credentials = request.credentials;
   if (request.mode) init.mode = request.mode;
-  return { url: requestUrl(request, origins, page, runId), init };
+  return init;
 }
 
 function encodeBody(body: RequestBody): BodyInit {

@@ -8,7 +8,7 @@ import {
   type PolicyOptions,
 } from '@cors-lab/cors-policy';
 import { startFlask } from '@cors-lab/flask-api/flask-process';
-import { freePorts } from '@cors-lab/security/src/stack/free-port.js';
+import { freePorts } from '@cors-lab/testkit';
 import { startNginx } from '@cors-lab/nginx/nginx-process';
 import { startCarelessUpstream } from './node-servers.js';
 import type { ServerUnderTest } from './server-under-test.js';

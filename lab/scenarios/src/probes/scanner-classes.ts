@@ -1,4 +1,4 @@
-/** The classes of crafted Origin values public CORS scanners send (see shared/reference/cors-facts.md). */
+/** The classes of crafted Origin values public CORS scanners send (docs/cors-reference.md, "How misconfigured servers are attacked"). */
 export const SCANNER_CLASSES = [
   'arbitrary',
   'null',
