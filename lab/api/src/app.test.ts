@@ -45,7 +45,7 @@ describe('the lab around the template API', () => {
       .options('/api/notes?run=r1')
       .set('Origin', WEB)
       .set('Access-Control-Request-Method', 'PUT');
-    expect(log.forRun('r1').map((entry) => [entry.method, entry.status])).toEqual([
+    expect(log.select({ run: 'r1' }).map((entry) => [entry.method, entry.status])).toEqual([
       ['OPTIONS', 204],
     ]);
   });

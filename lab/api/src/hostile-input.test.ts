@@ -76,7 +76,7 @@ describe('hostile input', () => {
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
-    const [entry] = log.forRun('huge-origin');
+    const [entry] = log.select({ run: 'huge-origin' });
     expect(entry?.truncated).toBe(true);
     expect(String(entry?.requestHeaders.origin).length).toBeLessThan(1100);
   });
@@ -140,7 +140,7 @@ describe('hostile input', () => {
     );
     expect(answer.status).toBe(200);
     expect(header(answer, 'access-control-allow-origin')).toEqual([]);
-    expect(log.forRun('two-origins')[0]?.requestHeaders.origin).toEqual([WEB, WEB]);
+    expect(log.select({ run: 'two-origins' })[0]?.requestHeaders.origin).toEqual([WEB, WEB]);
   });
 
   it('grants nothing to Origin: null on the main API and on an exact-origin lab route', async () => {

@@ -29,18 +29,26 @@ export { compare, type Check, type Observation, type ServerView } from './contra
 export {
   entriesOnPath,
   headerValue,
+  logPrefixUrl,
   logUrl,
+  parseLogSelection,
   readRunLog,
+  readRunsLog,
+  selects,
   serverAnswer,
   type LogEntry,
+  type LogSelection,
   type RunLog,
+  type RunsLog,
 } from './contracts/request-log.js';
 export {
   buildReport,
   parseMatrixReport,
   scriptJson,
+  type MatrixPhases,
   type MatrixReport,
   type ScenarioResult,
+  type ScenarioStep,
 } from './contracts/matrix-report.js';
 export {
   SPECIAL_CHARACTERS,

@@ -106,9 +106,39 @@ describe('the request log', () => {
     const res = await request(apps().main).get('/__log').set('Origin', WEB);
     expect(res.status).toBe(400);
     expect(res.body.error).toBe(
-      'Query parameter "run" is null: expected one run id, e.g. /__log?run=abc123.',
+      'Query parameter "run" is null: expected one run id, e.g. /__log?run=abc123, or a prefix of run ids, e.g. /__log?runPrefix=abc123.',
     );
     expect(res.headers['access-control-allow-origin']).toBe(WEB);
+  });
+
+  it('reads every run of a page load in one request when asked for a run-id prefix', async () => {
+    const { main, alt } = apps();
+    await request(main).get('/lab/none?run=t1.first').set('Origin', WEB);
+    await request(alt).get('/lab/exact?run=t1.second').set('Origin', WEB);
+    await request(main).get('/lab/none?run=t2.first').set('Origin', WEB);
+    const res = await request(main).get('/__log?runPrefix=t1.').set('Origin', WEB);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body.runPrefix).toBe('t1.');
+    const logged = res.body.entries as LogEntry[];
+    expect(logged.map((e) => [e.run, e.listener])).toEqual([
+      ['t1.first', 'main'],
+      ['t1.second', 'alt'],
+    ]);
+  });
+
+  it('refuses a read that names both a run and a prefix', async () => {
+    const res = await request(apps().main).get('/__log?run=a&runPrefix=a').set('Origin', WEB);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/both "run" \("a"\) and "runPrefix" \("a"\)/);
+  });
+
+  it('forgets every run of a prefix on DELETE', async () => {
+    const { main } = apps();
+    await request(main).get('/lab/none?run=t3.a');
+    await request(main).get('/lab/none?run=t3.b');
+    const res = await request(main).delete('/__log?runPrefix=t3.').set('Origin', WEB);
+    expect(res.body).toEqual({ runPrefix: 't3.', removed: 2 });
   });
 
   it('forgets a run on DELETE', async () => {

@@ -35,10 +35,10 @@ describe('RequestLog', () => {
     log.record(entry('a'));
     log.record(entry('b'));
     log.record(entry('a'));
-    expect(log.forRun('a').map((e) => e.seq)).toEqual([1, 3]);
-    expect(log.clearRun('a')).toBe(2);
-    expect(log.forRun('a')).toEqual([]);
-    expect(log.forRun('b')).toHaveLength(1);
+    expect(log.select({ run: 'a' }).map((e) => e.seq)).toEqual([1, 3]);
+    expect(log.clear({ run: 'a' })).toBe(2);
+    expect(log.select({ run: 'a' })).toEqual([]);
+    expect(log.select({ run: 'b' })).toHaveLength(1);
   });
 
   it('cuts a 64 KiB header value to 1 KiB and says so', () => {

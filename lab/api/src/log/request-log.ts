@@ -1,4 +1,4 @@
-import type { LogEntry } from '@cors-lab/scenarios';
+import { selects, type LogEntry, type LogSelection } from '@cors-lab/scenarios';
 
 export interface RequestLogLimits {
   /** Entries kept; the oldest is dropped first. */
@@ -60,16 +60,16 @@ export class RequestLog {
     return stored;
   }
 
-  /** Entries of one run, oldest first. */
-  forRun(run: string): LogEntry[] {
-    return this.all().filter((entry) => entry.run === run);
+  /** Entries of one run, or of every run with a prefix, oldest first. */
+  select(selection: LogSelection): LogEntry[] {
+    return this.all().filter((entry) => selects(selection, entry));
   }
 
-  /** Drops the entries of one run; returns how many. */
-  clearRun(run: string): number {
+  /** Drops the entries of one run, or of every run with a prefix; returns how many. */
+  clear(selection: LogSelection): number {
     let removed = 0;
     this.entries.forEach((entry, index) => {
-      if (entry?.run === run) {
+      if (entry && selects(selection, entry)) {
         this.entries[index] = undefined;
         removed += 1;
       }

@@ -31,7 +31,26 @@ export interface ScenarioResult {
   predictionAgrees: boolean;
   explanation: string;
   fix: string;
+  /** From the scenario's first request to its last answer (logs are read after, for all at once). */
   durationMs: number;
+  /** Each request the page made, in order, with its time: where a slow scenario spends it. */
+  steps?: ScenarioStep[];
+}
+
+/** One request of a scenario as the page timed it, e.g. `setup 1`, `request`, `request 20`. */
+export interface ScenarioStep {
+  name: string;
+  ms: number;
+}
+
+/** Where a /matrix page spent its time. */
+export interface MatrixPhases {
+  /** Sending every scenario's requests (six lanes beside the serial one). */
+  sendMs: number;
+  /** Reading the request logs of the whole page load (one read per server). */
+  logReadMs: number;
+  /** Judging and predicting every result from the logs. */
+  judgeMs: number;
 }
 
 /** What /matrix publishes in `<script type="application/json" id="results">` once every scenario ran. */
@@ -46,6 +65,8 @@ export interface MatrixReport {
   startedAt: string;
   /** Wall time for the whole catalogue, in milliseconds. */
   durationMs: number;
+  /** How that time divides; absent from pages built before phases were kept. */
+  phases?: MatrixPhases;
   total: number;
   /** Scenarios whose every check passed (observed == expected). */
   passed: number;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOnPath, headerValue, logUrl, serverAnswer, type LogEntry } from './request-log.js';
+import { createServer, type Server } from 'node:http';
+import {
+  entriesOnPath,
+  headerValue,
+  logPrefixUrl,
+  logUrl,
+  parseLogSelection,
+  readRunsLog,
+  selects,
+  serverAnswer,
+  type LogEntry,
+} from './request-log.js';
 
 function entry(method: string, path: string, extra: Partial<LogEntry> = {}): LogEntry {
   return {
@@ -23,6 +34,58 @@ const preflight = entry('OPTIONS', '/lab/cache/600', {
 describe('request log reading', () => {
   it('builds the log URL with the run id escaped', () => {
     expect(logUrl('http://localhost:8000', 'a&b')).toBe('http://localhost:8000/__log?run=a%26b');
+  });
+
+  it('builds the prefix URL with the prefix escaped', () => {
+    expect(logPrefixUrl('http://localhost:8000', 'a&b.')).toBe(
+      'http://localhost:8000/__log?runPrefix=a%26b.',
+    );
+  });
+
+  it('selects one run exactly, or every run starting with a prefix', () => {
+    const query = (text: string) => parseLogSelection(new URLSearchParams(text));
+    expect(query('run=a1.x')).toEqual({ selection: { run: 'a1.x' } });
+    expect(query('runPrefix=a1.')).toEqual({ selection: { runPrefix: 'a1.' } });
+    const one = { run: 'a1.x' };
+    const prefix = { runPrefix: 'a1.' };
+    expect(selects(one, { run: 'a1.x' })).toBe(true);
+    expect(selects(one, { run: 'a1.xy' })).toBe(false);
+    expect(selects(prefix, { run: 'a1.y' })).toBe(true);
+    expect(selects(prefix, { run: 'b1.y' })).toBe(false);
+    expect(selects(prefix, { run: null })).toBe(false);
+  });
+
+  it('refuses a query with no run, an empty one, or both a run and a prefix, naming the fix', () => {
+    for (const text of ['', 'run=', 'runPrefix=', 'run=a&runPrefix=a']) {
+      const parsed = parseLogSelection(new URLSearchParams(text));
+      expect(parsed, text).toHaveProperty('error');
+      expect('error' in parsed && parsed.error).toMatch(/\/__log\?run=abc123/);
+    }
+  });
+
+  it('reads every run of a prefix in one request and groups the entries by run', async () => {
+    const logged = [
+      entry('GET', '/a', { run: 't1.a' }),
+      entry('GET', '/b', { run: 't1.b' }),
+      entry('PUT', '/a', { run: 't1.a' }),
+    ];
+    const urls: string[] = [];
+    const server: Server = createServer((request, response) => {
+      urls.push(request.url ?? '');
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ runPrefix: 't1.', entries: logged }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const byRun = await readRunsLog(`http://127.0.0.1:${port}`, 't1.');
+      expect(urls).toEqual(['/__log?runPrefix=t1.']);
+      expect(byRun?.get('t1.a')?.map((e) => e.method)).toEqual(['GET', 'PUT']);
+      expect(byRun?.get('t1.b')?.map((e) => e.path)).toEqual(['/b']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('counts as preflights only OPTIONS requests that carry Access-Control-Request-Method', () => {

@@ -32,33 +32,100 @@ export interface RunLog {
   entries: LogEntry[];
 }
 
+/** The body of `GET /__log?runPrefix=P`: every run whose id starts with P, in one read. */
+export interface RunsLog {
+  runPrefix: string;
+  entries: LogEntry[];
+}
+
+/**
+ * Which entries a `/__log` read selects: one run (`?run=ID`), or every run whose id starts with a
+ * prefix (`?runPrefix=P`), so a page that ran a whole catalogue under one token reads it at once.
+ */
+export type LogSelection = { run: string } | { runPrefix: string };
+
+/**
+ * The selection a `/__log` query asks for, or the message a 400 answer gives. The API and the web
+ * app both parse their query with this, so the two logs take the same parameters.
+ */
+export function parseLogSelection(
+  query: URLSearchParams,
+): { selection: LogSelection } | { error: string } {
+  const run = query.get('run');
+  const runPrefix = query.get('runPrefix');
+  if (run !== null && runPrefix !== null) {
+    return {
+      error: `Query has both "run" (${JSON.stringify(run)}) and "runPrefix" (${JSON.stringify(runPrefix)}): pass one, e.g. /__log?run=abc123 or /__log?runPrefix=abc123.`,
+    };
+  }
+  if (run) return { selection: { run } };
+  if (runPrefix) return { selection: { runPrefix } };
+  const given = run ?? runPrefix;
+  return {
+    error: `Query parameter "run" is ${JSON.stringify(given)}: expected one run id, e.g. /__log?run=abc123, or a prefix of run ids, e.g. /__log?runPrefix=abc123.`,
+  };
+}
+
+/** Whether an entry belongs to the selection. */
+export function selects(selection: LogSelection, entry: Pick<LogEntry, 'run'>): boolean {
+  if ('run' in selection) return entry.run === selection.run;
+  return entry.run !== null && entry.run.startsWith(selection.runPrefix);
+}
+
 /** The URL of a server's request log for one run. */
 export function logUrl(serverOrigin: string, runId: string): string {
   return `${serverOrigin}/__log?run=${encodeURIComponent(runId)}`;
+}
+
+/** The URL of a server's request log for every run whose id starts with `runPrefix`. */
+export function logPrefixUrl(serverOrigin: string, runPrefix: string): string {
+  return `${serverOrigin}/__log?runPrefix=${encodeURIComponent(runPrefix)}`;
+}
+
+// Resolves to undefined when no server answers (a closed port keeps no log); throws on a non-200.
+async function readLog(url: string): Promise<LogEntry[] | undefined> {
+  let response: Response;
+  try {
+    // Both logs answer with Cache-Control: no-store, so no cache serves an old read.
+    response = await fetch(url);
+  } catch {
+    return undefined;
+  }
+  if (!response.ok) {
+    throw new Error(
+      `${url} answered ${response.status}; expected 200 with the request log. Is that server the lab's API or web app?`,
+    );
+  }
+  const body = (await response.json()) as { entries: LogEntry[] };
+  return body.entries;
 }
 
 /**
  * Reads a server's log for a run. Resolves to undefined when no server answers there (a closed
  * port keeps no log), and throws with the status when a server answers without a usable log.
  */
-export async function readRunLog(
+export function readRunLog(serverOrigin: string, runId: string): Promise<LogEntry[] | undefined> {
+  return readLog(logUrl(serverOrigin, runId));
+}
+
+/**
+ * Reads, in one request, a server's log for every run whose id starts with `runPrefix`, grouped by
+ * run id (oldest first within each). Undefined when no server answers, as readRunLog.
+ */
+export async function readRunsLog(
   serverOrigin: string,
-  runId: string,
-): Promise<LogEntry[] | undefined> {
-  let response: Response;
-  try {
-    // Both logs answer with Cache-Control: no-store, so no cache serves an old read.
-    response = await fetch(logUrl(serverOrigin, runId));
-  } catch {
-    return undefined;
+  runPrefix: string,
+): Promise<Map<string, LogEntry[]> | undefined> {
+  const entries = await readLog(logPrefixUrl(serverOrigin, runPrefix));
+  if (!entries) return undefined;
+  const byRun = new Map<string, LogEntry[]>();
+  for (const entry of entries) {
+    if (entry.run === null) continue;
+    const own = byRun.get(entry.run) ?? [];
+    own.push(entry);
+    byRun.set(entry.run, own);
   }
-  if (!response.ok) {
-    throw new Error(
-      `${logUrl(serverOrigin, runId)} answered ${response.status}; expected 200 with the run's request log. Is that server the lab's API or web app?`,
-    );
-  }
-  const body = (await response.json()) as RunLog;
-  return body.entries;
+  return byRun;
 }
 
 /** The header value, whatever the case of its name. */
