@@ -7,6 +7,7 @@ import {
   headerValue,
   loggedPathname,
   readRunLog,
+  readRunsLog,
   serverAnswer,
   type Engine,
   type LogEntry,
@@ -17,6 +18,7 @@ import {
   type PageOriginRole,
   type Scenario,
   type ScenarioRequest,
+  type ScenarioStep,
   type TargetRole,
 } from '@cors-lab/scenarios';
 import { browserRequest, fetchCall } from './fetch-call';
@@ -34,6 +36,12 @@ export interface RunContext {
  * the dev proxy forwards to the API, so all three read the API's; a closed port keeps none.
  */
 type LogSource = 'api' | 'web' | 'closed-port';
+
+/** A server that keeps a log a page can read. */
+type ReadableSource = Exclude<LogSource, 'closed-port'>;
+
+/** One run's entries in each server's log; undefined where no server answered the read. */
+export type RunLogReader = (source: ReadableSource) => LogEntry[] | undefined;
 
 function logSource(target: TargetRole): LogSource {
   return target === 'web' || target === 'closed-port' ? target : 'api';
@@ -67,7 +75,7 @@ function loggedTarget(target: TargetRole): TargetRole {
  * from it as mixed content); the public-address page reads through its own origin (Chromium's
  * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
  */
-function logOrigin(source: 'api' | 'web', origins: Origins, page: PageOriginRole): string {
+function logOrigin(source: ReadableSource, origins: Origins, page: PageOriginRole): string {
   if (page === 'web-public') {
     return source === 'api' ? `${origins[page]}${PROXY_PREFIX}` : origins[page];
   }
@@ -87,25 +95,87 @@ export interface Exchange {
   sentResponse: LogEntry | undefined;
 }
 
+/** What the page did for one request and its setup steps, before any log is read. */
+export interface Sent {
+  /** What the page saw of the last request (the only one unless it repeats). */
+  observed: Observation;
+  /** Each request the page made, in order, with its time: setup steps, then the request. */
+  steps: ScenarioStep[];
+}
+
+/** Sends the setup steps, then the request (`repeat` times), timing each. */
+export async function send(
+  request: ScenarioRequest,
+  setup: readonly ScenarioRequest[],
+  { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
+  runId: string,
+): Promise<Sent> {
+  const steps: ScenarioStep[] = [];
+  const step = async (name: string, call: ScenarioRequest) => {
+    const observed = await observe(fetchCall(call, origins, page, runId));
+    steps.push({ name, ms: observed.durationMs });
+    return observed;
+  };
+  for (const [index, one] of setup.entries()) await step(`setup ${index + 1}`, one);
+  const repeat = request.repeat ?? 1;
+  let observed = await step(repeat > 1 ? 'request 1' : 'request', request);
+  for (let i = 2; i <= repeat; i += 1) observed = await step(`request ${i}`, request);
+  return { observed, steps };
+}
+
+/** Reads, once per server, one run's log from every server it may have reached (the /lab page). */
+export async function readRunLogs(
+  targets: readonly TargetRole[],
+  { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
+  runId: string,
+): Promise<RunLogReader> {
+  const sources = [...new Set(targets.map(logSource))].filter(
+    (source): source is ReadableSource => source !== 'closed-port',
+  );
+  const read = await Promise.all(
+    sources.map(async (source) => {
+      const log = await readRunLog(logOrigin(source, origins, page), runId);
+      return [source, log] as const;
+    }),
+  );
+  const logs = new Map(read);
+  return (source) => logs.get(source);
+}
+
 /**
- * Sends the setup steps, then the request (`repeat` times), then reads back every log the run
- * touched and asks predict() about the headers the server really sent.
+ * Reads, in one request per server, the logs of every run of a page load (run ids starting with
+ * `runPrefix`), and hands back each run's share: /matrix reads once instead of once per scenario.
  */
-export async function exchange(
+export async function readPageLogs(
+  { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
+  runPrefix: string,
+): Promise<(runId: string) => RunLogReader> {
+  const [api, web] = await Promise.all(
+    (['api', 'web'] as const).map((source) =>
+      readRunsLog(logOrigin(source, origins, page), runPrefix),
+    ),
+  );
+  return (runId) => (source) => {
+    const byRun = source === 'api' ? api : web;
+    return byRun && (byRun.get(runId) ?? []);
+  };
+}
+
+/**
+ * Judges what the page saw against the logs of the servers the run touched, and asks predict()
+ * about the headers the server really sent.
+ */
+export function judgeExchange(
   request: ScenarioRequest,
   setup: readonly ScenarioRequest[],
   alsoReached: readonly TargetRole[],
   { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
   runId: string,
-): Promise<Exchange> {
-  for (const step of setup) await observe(fetchCall(step, origins, page, runId));
-  let observed = await observe(fetchCall(request, origins, page, runId));
-  for (let i = 1; i < (request.repeat ?? 1); i += 1) {
-    observed = await observe(fetchCall(request, origins, page, runId));
-  }
-
+  observed: Observation,
+  logs: RunLogReader,
+): Exchange {
   const targets = [request.target, ...setup.map((step) => step.target), ...alsoReached];
-  const { entries, unreadable } = await readLogs(targets, origins, page, runId);
+  const { entries, unreadable } = collectLogs(targets, logs);
   const ownTarget = loggedTarget(request.target);
   const requestLog = unreadable.has(logSource(request.target))
     ? undefined
@@ -160,28 +230,65 @@ export async function exchange(
   return { observed, prediction, server, reached, sentPreflight, sentResponse };
 }
 
-export async function runScenario(
-  scenario: Scenario,
-  context: RunContext,
-): Promise<ScenarioResult> {
-  const started = performance.now();
-  const { page, engine } = context;
-  const runId = context.runId(scenario);
-  const expected = expectationFor(scenario, page, engine);
-  if (!expected) {
-    throw new Error(
-      `Scenario ${scenario.id} has no expectation for page origin ${page}; add one to its \`expected\` or drop ${page} from \`pageOrigins\`.`,
-    );
-  }
-  const hops = Object.values(scenario.expected).flatMap(
+/** Sends a request and its setup, reads one run's logs, and judges it (the /lab page). */
+export async function exchange(
+  request: ScenarioRequest,
+  setup: readonly ScenarioRequest[],
+  alsoReached: readonly TargetRole[],
+  context: Omit<RunContext, 'runId' | 'engine'>,
+  runId: string,
+): Promise<Exchange> {
+  const { observed } = await send(request, setup, context, runId);
+  const targets = [request.target, ...setup.map((step) => step.target), ...alsoReached];
+  const logs = await readRunLogs(targets, context, runId);
+  return judgeExchange(request, setup, alsoReached, context, runId, observed, logs);
+}
+
+/** One scenario sent, waiting for its logs to be judged. */
+export interface SentScenario extends Sent {
+  scenario: Scenario;
+  runId: string;
+  /** From the first setup request to the last answer. */
+  durationMs: number;
+}
+
+// The hops the author expects the run to reach besides the request's own target (redirects).
+function alsoReachedBy(scenario: Scenario): TargetRole[] {
+  return Object.values(scenario.expected).flatMap(
     (expectation) => expectation?.server?.alsoReached?.map((hop) => hop.target) ?? [],
   );
-  const { observed, prediction, server, reached } = await exchange(
+}
+
+/** Makes a scenario's requests; its logs are read later, with every other scenario's. */
+export async function sendScenario(scenario: Scenario, context: RunContext): Promise<SentScenario> {
+  const started = performance.now();
+  const runId = context.runId(scenario);
+  if (!expectationFor(scenario, context.page, context.engine)) {
+    throw new Error(
+      `Scenario ${scenario.id} has no expectation for page origin ${context.page}; add one to its \`expected\` or drop ${context.page} from \`pageOrigins\`.`,
+    );
+  }
+  const sent = await send(scenario.request, scenario.setup ?? [], context, runId);
+  return { ...sent, scenario, runId, durationMs: Math.round(performance.now() - started) };
+}
+
+/** Judges a sent scenario against its run's logs: the result /matrix publishes. */
+export function judgeScenario(
+  { scenario, runId, observed, steps, durationMs }: SentScenario,
+  context: RunContext,
+  logs: RunLogReader,
+): ScenarioResult {
+  const { page, engine } = context;
+  const expected = expectationFor(scenario, page, engine);
+  if (!expected) throw new Error(`Scenario ${scenario.id} has no expectation for ${page}.`);
+  const { prediction, server, reached } = judgeExchange(
     scenario.request,
     scenario.setup ?? [],
-    hops,
+    alsoReachedBy(scenario),
     context,
     runId,
+    observed,
+    logs,
   );
   const checks = compare(expected, observed, server);
   const engineEntry = scenario.engines?.find((entry) => entry.engine === engine);
@@ -206,7 +313,8 @@ export async function runScenario(
     predictionAgrees: prediction.outcome === observed.outcome,
     explanation: scenario.explanation,
     fix: scenario.fix,
-    durationMs: Math.round(performance.now() - started),
+    durationMs,
+    steps,
   };
   if (server) result.server = server;
   if (engineEntry?.expected[page]) {
@@ -222,19 +330,13 @@ interface RunLogs {
   unreadable: Set<LogSource>;
 }
 
-/** Reads, once per server, the log of every server the run may have reached. */
-async function readLogs(
-  targets: readonly TargetRole[],
-  origins: Origins,
-  page: PageOriginRole,
-  runId: string,
-): Promise<RunLogs> {
-  const sources = new Set(targets.map(logSource));
+/** The run's entries in the log of every server it may have reached, each with its target. */
+function collectLogs(targets: readonly TargetRole[], logs: RunLogReader): RunLogs {
   const unreadable = new Set<LogSource>();
-  const read = [...sources].map(async (source) => {
+  const entries = [...new Set(targets.map(logSource))].flatMap((source) => {
     // Nothing listens on the closed port, so nothing can have reached it.
     if (source === 'closed-port') return [];
-    const log = await readRunLog(logOrigin(source, origins, page), runId);
+    const log = logs(source);
     if (!log) {
       unreadable.add(source);
       return [];
@@ -244,7 +346,7 @@ async function readLogs(
       entry,
     }));
   });
-  return { entries: (await Promise.all(read)).flat(), unreadable };
+  return { entries, unreadable };
 }
 
 /**

@@ -2,15 +2,18 @@ import type { Scenario } from '@cors-lab/scenarios';
 import { describe, expect, it } from 'vitest';
 import { runScheduled, sharesBrowserState } from './schedule';
 
-function scenario(id: string, credentials?: 'include'): Scenario {
+function scenario(id: string, credentials?: 'include', repeat?: number): Scenario {
   return {
     id,
     title: id,
     category: 'simple',
     pageOrigins: ['web'],
-    request: credentials
-      ? { target: 'api', path: '/x', credentials }
-      : { target: 'api', path: '/x' },
+    request: {
+      target: 'api',
+      path: '/x',
+      ...(credentials ? { credentials } : {}),
+      ...(repeat ? { repeat } : {}),
+    },
     expected: { web: { outcome: 'allowed' } },
     explanation: '',
     fix: '',
@@ -73,6 +76,63 @@ describe('runScheduled', () => {
     );
     expect(maxCookieRuns).toBe(1);
     expect(cookieOrder).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('runs the cookie scenarios of different jars side by side, each jar in catalogue order', async () => {
+    const list = [
+      scenario('a1', 'include'),
+      scenario('b1', 'include'),
+      scenario('a2', 'include'),
+      scenario('b2', 'include'),
+      scenario('ab', 'include'),
+    ];
+    const jars: Record<string, string[]> = {
+      a1: ['a'],
+      a2: ['a'],
+      b1: ['b'],
+      b2: ['b'],
+      ab: ['a', 'b'],
+    };
+    const inFlight = new Set<string>();
+    const overlaps: [string, string][] = [];
+    const order: string[] = [];
+    await runScheduled(
+      list,
+      async (s) => {
+        for (const other of inFlight) overlaps.push([other, s.id]);
+        inFlight.add(s.id);
+        order.push(s.id);
+        await tick();
+        inFlight.delete(s.id);
+      },
+      6,
+      (s) => jars[s.id] ?? [],
+    );
+    const shareAJar = ([x, y]: [string, string]) => jars[x]!.some((jar) => jars[y]!.includes(jar));
+    // Jars a and b ran side by side, and never two scenarios of one jar at once.
+    expect(overlaps.length).toBeGreaterThan(0);
+    expect(overlaps.filter(shareAJar)).toEqual([]);
+    expect(order.indexOf('a1')).toBeLessThan(order.indexOf('a2'));
+    expect(order.indexOf('b1')).toBeLessThan(order.indexOf('b2'));
+    expect(order.at(-1)).toBe('ab');
+  });
+
+  it('starts the scenarios with the most requests first, so none is left to end the page alone', async () => {
+    const list = [
+      scenario('one'),
+      scenario('twenty', undefined, 20),
+      scenario('five', undefined, 5),
+    ];
+    const started: string[] = [];
+    await runScheduled(
+      list,
+      async (s) => {
+        started.push(s.id);
+        await tick();
+      },
+      1,
+    );
+    expect(started).toEqual(['twenty', 'five', 'one']);
   });
 
   it('keeps at most `parallel` scenarios in flight', async () => {

@@ -8,18 +8,32 @@ import {
   scriptJson,
   type Category,
   type MatrixReport,
+  targetOrigin,
   type Origins,
+  type PageOriginRole,
+  type Scenario,
   type ScenarioResult,
 } from '@cors-lab/scenarios';
 import { engineFromUserAgent } from '../../lib/engine';
 import { pageRoleFor } from '../../lib/page-role';
 import { runToken } from '../../lib/run-token';
-import { runScenario } from '../../lib/run-scenario';
+import { judgeScenario, readPageLogs, sendScenario, type RunContext } from '../../lib/run-scenario';
 import { runScheduled } from '../../lib/schedule';
 import { ScenarioRow } from './scenario-row';
 
 /** Six requests in flight: what a browser opens per host over HTTP/1.1 anyway. */
 const PARALLEL = 6;
+
+/** The hosts a scenario may send cookies to or receive them from: one cookie jar each. */
+function cookieJarsOf(scenario: Scenario, origins: Origins, page: PageOriginRole): string[] {
+  const requests = [...(scenario.setup ?? []), scenario.request];
+  const hops = Object.values(scenario.expected).flatMap(
+    (expectation) => expectation?.server?.alsoReached ?? [],
+  );
+  return [...requests, ...hops].map(
+    ({ target }) => new URL(targetOrigin(origins, target, page)).hostname,
+  );
+}
 
 type RunState =
   | { state: 'running' }
@@ -29,6 +43,8 @@ type RunState =
 export function MatrixRunner({ origins }: { origins: Origins }) {
   const [run, setRun] = useState<RunState>({ state: 'running' });
   const [results, setResults] = useState<Record<string, ScenarioResult>>({});
+  // Results come all at once, after one read of the logs; this counts scenarios already sent.
+  const [sentCount, setSentCount] = useState(0);
   const [pageOrigin, setPageOrigin] = useState('');
   const [category, setCategory] = useState<Category | 'all'>('all');
   const [onlyFailures, setOnlyFailures] = useState(false);
@@ -62,39 +78,50 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
     const started = performance.now();
     const applicable = SCENARIOS.filter((scenario) => scenario.pageOrigins.includes(role));
 
-    runScheduled(
-      applicable,
-      async (scenario) => {
-        const result = await runScenario(scenario, {
-          origins,
-          page: role,
-          engine: engine === 'unknown' ? undefined : engine,
-          runId: () => `${scenario.id}.${token}`,
-        });
-        setResults((previous) => ({ ...previous, [scenario.id]: result }));
-        return result;
-      },
-      PARALLEL,
-    ).then(
-      (all) => {
-        setRun({
-          state: 'done',
-          report: buildReport({
-            pageOrigin: origin,
-            page: role,
-            engine,
-            userAgent,
-            startedAt: startedAt.toISOString(),
-            durationMs: Math.round(performance.now() - started),
-            results: all,
-          }),
-        });
-      },
+    const context: RunContext = {
+      origins,
+      page: role,
+      engine: engine === 'unknown' ? undefined : engine,
+      // The token leads, so one read of the logs by prefix finds every scenario of this page load.
+      runId: (scenario) => `${token}.${scenario.id}`,
+    };
+    const ms = (since: number) => Math.round(performance.now() - since);
+
+    (async () => {
+      const sent = await runScheduled(
+        applicable,
+        async (scenario) => {
+          const one = await sendScenario(scenario, context);
+          setSentCount((count) => count + 1);
+          return one;
+        },
+        PARALLEL,
+        (scenario) => cookieJarsOf(scenario, origins, role),
+      );
+      const sendMs = ms(started);
+      const logsStarted = performance.now();
+      const logsOf = await readPageLogs(context, `${token}.`);
+      const logReadMs = ms(logsStarted);
+      const judgeStarted = performance.now();
+      const all = sent.map((one) => judgeScenario(one, context, logsOf(one.runId)));
+      const judgeMs = ms(judgeStarted);
+      setResults(Object.fromEntries(all.map((result) => [result.id, result])));
+      return buildReport({
+        pageOrigin: origin,
+        page: role,
+        engine,
+        userAgent,
+        startedAt: startedAt.toISOString(),
+        durationMs: ms(started),
+        phases: { sendMs, logReadMs, judgeMs },
+        results: all,
+      });
+    })().then(
+      (report) => setRun({ state: 'done', report }),
       (error: unknown) => setRun({ state: 'error', message: String(error) }),
     );
   }, [origins]);
 
-  const finished = Object.keys(results).length;
   const visible = scenarios.filter(
     (scenario) =>
       (category === 'all' || scenario.category === category) &&
@@ -115,7 +142,7 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
           </dd>
           <dt>Scenarios</dt>
           <dd>
-            {finished} of {scenarios.length} run
+            {sentCount} of {scenarios.length} sent
           </dd>
           {run.state === 'done' && (
             <>
@@ -140,8 +167,12 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
           )}
         </dl>
         {run.state === 'running' && (
-          <progress max={Math.max(scenarios.length, 1)} value={finished} aria-label="Scenarios run">
-            {finished} of {scenarios.length}
+          <progress
+            max={Math.max(scenarios.length, 1)}
+            value={sentCount}
+            aria-label="Scenarios sent"
+          >
+            {sentCount} of {scenarios.length}
           </progress>
         )}
         {run.state === 'error' && (

@@ -2,7 +2,7 @@ import { definePolicy, withCors } from '@cors-lab/cors-policy';
 import { describe, expect, it } from 'vitest';
 import { echo } from './echo';
 import { PROXY_HEADERS, handOver, logged } from './logged';
-import { entriesForRun } from './request-log-store';
+import { selectEntries } from './request-log-store';
 
 const policy = definePolicy({
   origins: ['http://localhost:3001'],
@@ -18,7 +18,7 @@ describe('logged route handlers', () => {
         headers: { Origin: 'http://localhost:3001', 'Access-Control-Request-Method': 'PUT' },
       }),
     );
-    const [entry] = entriesForRun('logged-1');
+    const [entry] = selectEntries({ run: 'logged-1' });
     expect(entry).toMatchObject({ method: 'OPTIONS', path: '/api/x', status: 204 });
     expect(entry?.requestHeaders['access-control-request-method']).toBe('PUT');
     expect(entry?.responseHeaders['access-control-allow-origin']).toBe('http://localhost:3001');
@@ -37,10 +37,18 @@ describe('logged route handlers', () => {
       method: 'GET',
       run: 'logged-2',
     });
-    const entries = entriesForRun('logged-2');
+    const entries = selectEntries({ run: 'logged-2' });
     expect(entries).toHaveLength(1);
     expect(entries[0]?.responseHeaders['x-request-id']).toBe('abc');
     expect(entries[0]?.responseHeaders['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('hands back every run of a page load at once when asked for a run-id prefix', async () => {
+    const handle = logged(withCors(policy, echo('test')));
+    for (const run of ['p9.a', 'p9.b', 'p8.a']) {
+      await handle(new Request(`http://localhost:3000/api/x?run=${run}`));
+    }
+    expect(selectEntries({ runPrefix: 'p9.' }).map((entry) => entry.run)).toEqual(['p9.a', 'p9.b']);
   });
 
   it('adds the headers proxy.ts handed over to the logged response, not to the logged request', async () => {
@@ -57,7 +65,7 @@ describe('logged route handlers', () => {
         },
       }),
     );
-    const [entry] = entriesForRun('logged-3');
+    const [entry] = selectEntries({ run: 'logged-3' });
     expect(entry?.responseHeaders['access-control-allow-origin']).toBe('http://localhost:3001');
     expect(Object.keys(entry?.requestHeaders ?? {})).toEqual(['origin']);
   });
@@ -75,7 +83,7 @@ describe('logged route handlers', () => {
         }),
       );
       expect(response.status).toBe(200);
-      const [entry] = entriesForRun(run);
+      const [entry] = selectEntries({ run });
       expect(entry?.responseHeaders['access-control-allow-origin']).toBeUndefined();
       expect(entry?.requestHeaders[PROXY_HEADERS]).toBeUndefined();
     }

@@ -1,4 +1,4 @@
-import type { LogEntry } from '@cors-lab/scenarios';
+import { selects, type LogEntry, type LogSelection } from '@cors-lab/scenarios';
 
 /** Entries kept; the oldest is dropped first. Each holds a few headers, so this stays under ~2 MB. */
 const CAPACITY = 1000;
@@ -41,7 +41,7 @@ export function recordExchange(request: Request, response: Response, extraHeader
   if (log.length > CAPACITY) log.splice(0, log.length - CAPACITY);
 }
 
-/** The entries of one run, oldest first. */
-export function entriesForRun(run: string): LogEntry[] {
-  return entries().filter((entry) => entry.run === run);
+/** The entries of one run, or of every run with a prefix, oldest first. */
+export function selectEntries(selection: LogSelection): LogEntry[] {
+  return entries().filter((entry) => selects(selection, entry));
 }

@@ -1,7 +1,8 @@
-// This app's request log, served at /__log (see next.config.ts) like the API's: `{ run, entries }`.
+// This app's request log, served at /__log (see next.config.ts) like the API's: `?run=ID` or
+// `?runPrefix=P`, answered `{ run, entries }` or `{ runPrefix, entries }`.
 import { definePolicy, withCors } from '@cors-lab/cors-policy';
-import { originsFromEnv } from '@cors-lab/scenarios';
-import { entriesForRun } from '../../../lib/server/request-log-store';
+import { originsFromEnv, parseLogSelection } from '@cors-lab/scenarios';
+import { selectEntries } from '../../../lib/server/request-log-store';
 
 const origins = originsFromEnv(process.env);
 const pages = definePolicy({
@@ -10,15 +11,10 @@ const pages = definePolicy({
 });
 
 export const GET = withCors(pages, (request: Request) => {
-  const run = new URL(request.url).searchParams.get('run');
-  if (!run) {
-    return Response.json(
-      { error: 'Query parameter "run" is missing: expected one run id, e.g. /__log?run=abc123.' },
-      { status: 400 },
-    );
-  }
+  const parsed = parseLogSelection(new URL(request.url).searchParams);
+  if ('error' in parsed) return Response.json({ error: parsed.error }, { status: 400 });
   return Response.json(
-    { run, entries: entriesForRun(run) },
+    { ...parsed.selection, entries: selectEntries(parsed.selection) },
     { headers: { 'Cache-Control': 'no-store' } },
   );
 });
