@@ -1,15 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { originsFromEnv } from '@cors-lab/scenarios';
 import { defineConfig } from '@playwright/test';
 import type { EngineWorkerOptions } from './engines/fixture.js';
-import { engineProjects } from './engines/projects.js';
+import { engineProjects, remoteProjects, workersFromEnv } from './engines/projects.js';
 import { readChoice } from './provision/choice.mjs';
 
 // Which builds run (Playwright's or Debian's) was decided by provision/run.mjs before this.
 const choice = readChoice();
 const ci = !!process.env.CI;
-const origins = originsFromEnv(process.env);
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './tests',
@@ -22,28 +18,11 @@ export default defineConfig<object, EngineWorkerOptions>({
     ['./reporting/matrix-reporter.ts'],
   ],
   use: { trace: 'on-first-retry' },
-  // The API's second listener and the web app's second port come up with their first; this
-  // waits for them too before any test opens a page there.
-  globalSetup: './tests/servers/second-ports-ready.ts',
-  // Production builds in CI (turbo builds them first: test:e2e depends on ^build); locally the
-  // dev servers already running on these ports are reused.
-  webServer: [
-    {
-      command: 'node lab/api/dist/index.js',
-      cwd: repoRoot,
-      url: `${origins.api}/health`,
-      reuseExistingServer: !ci,
-      timeout: 60_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      command: 'node lab/web/scripts/serve.mjs start',
-      cwd: repoRoot,
-      url: `${origins.web}/matrix`,
-      reuseExistingServer: !ci,
-      timeout: 120_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
-  ],
-  projects: engineProjects(choice),
+  // Starts the lab API and web app without waiting for them: workers launch their engines
+  // meanwhile, and each test waits for every origin to answer (servers/servers-ready.ts).
+  globalSetup: './servers/lab-servers.ts',
+  // One worker per engine, side by side: a page mostly waits on the network, not the CPU.
+  workers: workersFromEnv(process.env),
+  // Engines on this machine, then any remote endpoint the environment names (docs/grid.md).
+  projects: [...engineProjects(choice), ...remoteProjects(choice, process.env)],
 });

@@ -1,5 +1,6 @@
 // One way to drive every engine, so a spec is written once for Playwright pages and WebDriver.
 import type { EngineBuild, EngineName, EngineSource } from '../provision/choice.mjs';
+import type { RemoteEndpoint } from './remote.js';
 
 export type { EngineBuild, EngineName, EngineSource };
 
@@ -8,8 +9,13 @@ export interface EngineOptions {
   engine: EngineName;
   source: EngineSource;
   build: EngineBuild;
-  /** `playwright` launches through Playwright; `webkit-webdriver` drives Debian's WebKitGTK. */
-  backend: 'playwright' | 'webkit-webdriver';
+  /**
+   * `playwright` launches through Playwright; `webkit-webdriver` drives Debian's WebKitGTK;
+   * `remote` connects to `remote` (a WebDriver endpoint or a Playwright browser server).
+   */
+  backend: 'playwright' | 'webkit-webdriver' | 'remote';
+  /** The endpoint of a `remote` backend. */
+  remote?: RemoteEndpoint;
   protocol: EngineIdentity['protocol'];
   webSecurity: boolean;
   /** Absolute path of an unpacked Chromium extension to load (development-only projects). */
@@ -25,7 +31,8 @@ export interface EngineIdentity {
   product: string;
   /** The version the running engine reported (`browser.version()` or WebDriver `browserVersion`). */
   version: string;
-  source: EngineSource;
+  /** `remote` for an engine behind E2E_WEBDRIVER_URL or E2E_PLAYWRIGHT_WS_ENDPOINT. */
+  source: EngineSource | 'remote';
   /** How the harness talks to it: `cdp`, `webdriver-bidi`, `juggler`, `playwright-webkit` or `webdriver`. */
   protocol: string;
   /** False only for the development-only project launched with `--disable-web-security`. */
@@ -55,17 +62,27 @@ export interface EnginePage {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /**
+   * Permissions granted to the page's origin before it loads, e.g. `local-network-access` (what a
+   * user's "Allow" does). Engines driven over plain WebDriver cannot grant any and throw.
+   */
+  permissions?: readonly string[];
+}
+
 export interface Engine {
   identity: EngineIdentity;
   /** Milliseconds from starting the engine's processes to being able to open a page. */
   launchMs: number;
+  /** Epoch milliseconds at which the launch began (set by the fixture), for the run's timeline. */
+  launchStartedAt?: number;
   /** Launch time plus the first page's load: the least any run with this engine costs. */
   launchFloorMs(): number | undefined;
   /**
    * Opens `url` in a fresh browsing state (no cookies, no cache) and waits for its load event.
    * One page at a time per engine (WebKit over WebDriver has one window per session).
    */
-  open(url: string): Promise<EnginePage>;
+  open(url: string, options?: OpenOptions): Promise<EnginePage>;
   /** Closes every page still open; the fixture calls it after each test. */
   closePages(): Promise<void>;
   close(): Promise<void>;

@@ -2,8 +2,10 @@
 import { basename } from 'node:path';
 import { ensureCertificates } from '@cors-lab/tls';
 import { test as base } from '@playwright/test';
+import { serversReady, type ServersReady } from '../servers/servers-ready.js';
 import type { Engine, EngineOptions } from './engine.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
+import { connectPlaywrightEngine, connectWebDriverEngine } from './remote.js';
 import { chromiumHome, firefoxProfile, webkitCertificates } from './trust/engine-trust.js';
 import { launchWebKitWebDriverEngine } from './webkit-webdriver-engine.js';
 
@@ -13,9 +15,21 @@ export interface EngineWorkerOptions {
 
 export const test = base.extend<
   { engineTestScope: void },
-  EngineWorkerOptions & { engine: Engine }
+  EngineWorkerOptions & { engine: Engine; labServers: Promise<ServersReady> }
 >({
   engineOptions: [undefined, { scope: 'worker', option: true }],
+
+  // Starts waiting for the lab's servers as the worker starts, so the engine launches meanwhile;
+  // each test awaits it (engineTestScope) before it can open a page.
+  labServers: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
+    async ({}, use) => {
+      const ready = serversReady();
+      ready.catch(() => undefined);
+      await use(ready);
+    },
+    { scope: 'worker', auto: true },
+  ],
 
   engine: [
     async (
@@ -49,8 +63,26 @@ export const test = base.extend<
       };
       // Every engine trusts the lab's CA (created on first use) for the https origins.
       const certificates = await ensureCertificates();
+      const launchStartedAt = Date.now();
       let engine: Engine;
-      if (backend === 'webkit-webdriver') {
+      if (backend === 'remote') {
+        const { remote } = engineOptions;
+        if (!remote)
+          throw new Error(`Project "${project}" has backend "remote" but no remote endpoint.`);
+        engine =
+          remote.kind === 'webdriver'
+            ? await connectWebDriverEngine(remote, { project, webSecurity })
+            : await connectPlaywrightEngine(playwright[browserName], remote, {
+                project,
+                webSecurity,
+              });
+        if (engine.identity.engine !== name) {
+          await engine.close();
+          throw new Error(
+            `Project "${project}" expected ${name}, but the endpoint runs ${engine.identity.product} (${engine.identity.engine}); fix its browserName.`,
+          );
+        }
+      } else if (backend === 'webkit-webdriver') {
         const { executablePath, driverPath, xvfbPath } = build;
         if (!driverPath || !xvfbPath) {
           throw new Error(
@@ -95,6 +127,7 @@ export const test = base.extend<
           { profileDir: firefoxProfile(certificates).path },
         );
       }
+      engine.launchStartedAt = launchStartedAt;
       await use(engine);
       await engine.close();
     },
@@ -104,18 +137,24 @@ export const test = base.extend<
   // Every result names the engine build behind it (the run summary reads these attachments),
   // and no page outlives its test.
   engineTestScope: [
-    async ({ engine }, use, testInfo) => {
+    async ({ engine, labServers }, use, testInfo) => {
       const { product, version, source, protocol } = engine.identity;
       testInfo.annotations.push({
         type: 'engine',
         description: `${product} ${version} (${source}, ${protocol})`,
       });
+      await labServers;
       await use();
       await engine.closePages();
       const launchFloorMs = engine.launchFloorMs();
       await testInfo.attach('engine.json', {
         contentType: 'application/json',
-        body: JSON.stringify({ ...engine.identity, launchMs: engine.launchMs, launchFloorMs }),
+        body: JSON.stringify({
+          ...engine.identity,
+          launchStartedAt: engine.launchStartedAt,
+          launchMs: engine.launchMs,
+          launchFloorMs,
+        }),
       });
     },
     { auto: true },

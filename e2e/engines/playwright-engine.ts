@@ -51,18 +51,29 @@ export async function launchPlaywrightEngine(
   }
   const started = performance.now();
   const browser: Browser = await browserType.launch(launchOptions);
-  const launchMs = performance.now() - started;
+  return engineOverBrowser(browser, performance.now() - started, identity);
+}
+
+/** An Engine over a running browser: a fresh context per page, the browser closed with it. */
+export function engineOverBrowser(
+  browser: Browser,
+  launchMs: number,
+  identity: Omit<EngineIdentity, 'version'>,
+): Engine {
   let firstLoadMs: number | undefined;
   const contexts = new Set<BrowserContext>();
   return {
     identity: { ...identity, version: browser.version() },
     launchMs,
     launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url) {
+    async open(url, { permissions = [] } = {}) {
       const loadStarted = performance.now();
       const context = await browser.newContext();
       contexts.add(context);
       context.once('close', () => contexts.delete(context));
+      if (permissions.length > 0) {
+        await context.grantPermissions([...permissions], { origin: new URL(url).origin });
+      }
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       firstLoadMs ??= performance.now() - loadStarted;
@@ -105,9 +116,14 @@ async function launchPersistent(
     identity: { ...identity, version },
     launchMs,
     launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url) {
+    async open(url, { permissions = [] } = {}) {
       const loadStarted = performance.now();
       await context.clearCookies();
+      // The profile outlives the page, so no grant may leak into the next one.
+      await context.clearPermissions();
+      if (permissions.length > 0) {
+        await context.grantPermissions([...permissions], { origin: new URL(url).origin });
+      }
       const page = await context.newPage();
       pages.add(page);
       page.once('close', () => pages.delete(page));

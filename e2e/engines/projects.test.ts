@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineChoice } from '../provision/choice.mjs';
-import { ALLOW_CORS_EXTENSION, engineProjects, EXTENSION, WEB_SECURITY_OFF } from './projects.js';
+import {
+  ALLOW_CORS_EXTENSION,
+  DEFAULT_WORKERS,
+  engineProjects,
+  EXTENSION,
+  remoteProjects,
+  WEB_SECURITY_OFF,
+  workersFromEnv,
+} from './projects.js';
+import { engineOfBrowser, remoteEndpoints } from './remote.js';
 
 const debian: EngineChoice = {
   source: 'debian',
@@ -88,10 +97,11 @@ describe('engineProjects', () => {
   it('runs web-security-off tests only in chromium-insecure, the one project without web security', () => {
     for (const choice of [debian, playwright]) {
       const projects = engineProjects(choice);
+      // The slowest engine first, so it starts first when workers are fewer than projects.
       expect(projects.map((project) => project.name)).toEqual([
-        'chromium',
-        'firefox',
         'webkit',
+        'firefox',
+        'chromium',
         'chromium-insecure',
         'chromium-extension',
       ]);
@@ -124,5 +134,90 @@ describe('engineProjects', () => {
       }
     }
     expect(ALLOW_CORS_EXTENSION).toMatch(/\/e2e\/extensions\/allow-cors$/);
+  });
+});
+
+describe('workersFromEnv', () => {
+  it('runs the three engines side by side unless E2E_WORKERS says otherwise', () => {
+    expect(workersFromEnv({})).toBe(DEFAULT_WORKERS);
+    expect(workersFromEnv({ E2E_WORKERS: '1' })).toBe(1);
+  });
+
+  it('refuses a count that is not a whole number of engines, naming it', () => {
+    expect(() => workersFromEnv({ E2E_WORKERS: 'two' })).toThrow(
+      'E2E_WORKERS is "two"; expected a whole number of engines to run at once',
+    );
+    expect(() => workersFromEnv({ E2E_WORKERS: '0' })).toThrow(/E2E_WORKERS is "0"/);
+  });
+
+  it('keeps every project to one worker, so no engine launches twice', () => {
+    for (const project of engineProjects(debian)) expect(project.workers, project.name).toBe(1);
+  });
+});
+
+describe('remote endpoints', () => {
+  it('adds no project when the environment names no endpoint', () => {
+    expect(remoteProjects(debian, {})).toEqual([]);
+  });
+
+  it('makes a WebDriver project from E2E_WEBDRIVER_URL and its capabilities, running the matrix only', () => {
+    const [project] = remoteProjects(debian, {
+      E2E_WEBDRIVER_URL: 'http://grid:4444/',
+      E2E_WEBDRIVER_CAPABILITIES: '{"browserName":"safari","browserVersion":"26"}',
+    });
+    expect(project?.name).toBe('remote-webdriver');
+    expect(String(project?.testMatch)).toContain('matrix');
+    expect(project?.use?.engineOptions).toMatchObject({
+      engine: 'webkit',
+      backend: 'remote',
+      remote: {
+        kind: 'webdriver',
+        url: 'http://grid:4444',
+        capabilities: { browserName: 'safari', browserVersion: '26' },
+      },
+    });
+  });
+
+  it('makes a Playwright project from E2E_PLAYWRIGHT_WS_ENDPOINT and E2E_PLAYWRIGHT_BROWSER', () => {
+    const [project] = remoteProjects(debian, {
+      E2E_PLAYWRIGHT_WS_ENDPOINT: 'ws://grid:3000/abc',
+      E2E_PLAYWRIGHT_BROWSER: 'firefox',
+    });
+    expect(project?.name).toBe('remote-playwright');
+    expect(project?.use?.browserName).toBe('firefox');
+    expect(project?.use?.engineOptions?.remote).toEqual({
+      kind: 'playwright',
+      wsEndpoint: 'ws://grid:3000/abc',
+      browser: 'firefox',
+    });
+  });
+
+  it('refuses endpoints it cannot use, saying what to set', () => {
+    expect(() => remoteEndpoints({ E2E_WEBDRIVER_URL: 'grid:4444' })).toThrow(
+      /E2E_WEBDRIVER_URL is "grid:4444"; expected the endpoint's http\(s\) URL/,
+    );
+    expect(() =>
+      remoteEndpoints({ E2E_WEBDRIVER_URL: 'http://grid', E2E_WEBDRIVER_CAPABILITIES: '[1]' }),
+    ).toThrow(/expected a JSON object/);
+    expect(() =>
+      remoteEndpoints({ E2E_WEBDRIVER_URL: 'http://grid', E2E_WEBDRIVER_CAPABILITIES: '{' }),
+    ).toThrow(/E2E_WEBDRIVER_CAPABILITIES is not JSON/);
+    expect(() => remoteProjects(debian, { E2E_WEBDRIVER_URL: 'http://grid' })).toThrow(
+      /names no browserName/,
+    );
+    expect(() => remoteEndpoints({ E2E_PLAYWRIGHT_WS_ENDPOINT: 'ws://grid' })).toThrow(
+      "E2E_PLAYWRIGHT_BROWSER is null; with E2E_PLAYWRIGHT_WS_ENDPOINT set, name the server's browser: chromium, firefox, webkit.",
+    );
+  });
+
+  it("knows the engine behind the grids' browser names, and refuses one it does not", () => {
+    expect(engineOfBrowser('MicrosoftEdge')).toBe('chromium');
+    expect(engineOfBrowser('chrome')).toBe('chromium');
+    expect(engineOfBrowser('Safari')).toBe('webkit');
+    expect(engineOfBrowser('MiniBrowser')).toBe('webkit');
+    expect(engineOfBrowser('firefox')).toBe('firefox');
+    expect(() => engineOfBrowser('opera')).toThrow(
+      /browserName "opera", whose engine the lab does not know/,
+    );
   });
 });

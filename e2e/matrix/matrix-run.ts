@@ -30,7 +30,21 @@ export interface MatrixRun {
   page: PageOriginRole;
   /** From opening the page to having read its results. */
   loadMs: number;
+  /** Where `loadMs` went, from Node's side (the page's own split is `report.phases`). */
+  timing: PageTiming;
   report: MatrixReport;
+}
+
+/** One page load of /matrix, timed from Node. */
+export interface PageTiming {
+  /** Epoch milliseconds at which the page was opened, for the run's timeline. */
+  startedAt: number;
+  /** A fresh browsing state and the page's load event. */
+  openMs: number;
+  /** From the load event to the page reporting done (the page's run, plus its start-up). */
+  runMs: number;
+  /** Reading the published results and closing the page. */
+  readMs: number;
 }
 
 interface Settled {
@@ -55,7 +69,7 @@ const settled = (timeoutMs: number) =>
           alert: document.querySelector('[role="alert"]')?.textContent ?? null,
           pending: [...rows].map((row) => row.getAttribute('data-scenario') ?? '?'),
         });
-      } else setTimeout(check, 100);
+      } else setTimeout(check, 50);
     };
     check();
   });
@@ -77,10 +91,15 @@ export async function runMatrix(
   pageOrigin: string,
 ): Promise<MatrixRun> {
   const url = `${pageOrigin}/matrix`;
+  const startedAt = Date.now();
   const started = performance.now();
   const page = await engine.open(url);
+  const opened = performance.now();
+  let report: MatrixReport;
+  let ran: number;
   try {
     const { state, alert, pending } = await page.evaluate(settled, DONE_WITHIN_MS);
+    ran = performance.now();
     if (state !== 'done') {
       throw new Error(
         state === 'error'
@@ -90,20 +109,27 @@ export async function runMatrix(
             : `${url} did not reach data-state="done" within ${DONE_WITHIN_MS / 1000} s (it is ${JSON.stringify(state)}); ${pending.length > 0 ? `still without a result: ${pending.join(', ')}` : 'no scenario row rendered: the page script never ran (a JS chunk failed to load? was the web app rebuilt under the running server?)'}.`,
       );
     }
-    const report = parseMatrixReport(await page.textContent('#results'), url);
-    return {
-      project: engine.identity.project,
-      identity: engine.identity,
-      launchMs: engine.launchMs,
-      launchFloorMs: engine.launchFloorMs(),
-      pageOrigin,
-      page: pageRoleOf(origins, pageOrigin),
-      loadMs: Math.round(performance.now() - started),
-      report,
-    };
+    report = parseMatrixReport(await page.textContent('#results'), url);
   } finally {
     await page.close();
   }
+  const done = performance.now();
+  return {
+    project: engine.identity.project,
+    identity: engine.identity,
+    launchMs: engine.launchMs,
+    launchFloorMs: engine.launchFloorMs(),
+    pageOrigin,
+    page: pageRoleOf(origins, pageOrigin),
+    loadMs: Math.round(done - started),
+    timing: {
+      startedAt,
+      openMs: Math.round(opened - started),
+      runMs: Math.round(ran - opened),
+      readMs: Math.round(done - ran),
+    },
+    report,
+  };
 }
 
 export function matrixRunFile(project: string, pageOrigin: string): string {

@@ -216,5 +216,25 @@ export function browserMatrixMarkdown(matrix: BrowserMatrix): string {
     '',
     ...corsExtension(matrix),
     '',
+    '## What the run cost',
+    '',
+    ...runCost(matrix),
+    '',
   ].join('\n');
+}
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`;
+
+// The launch floor, the ratio and the coarse phases; each page's split is in the JSON's `phases`.
+function runCost(matrix: BrowserMatrix): string[] {
+  if (!matrix.phases?.length) return ['No phases were recorded for this matrix.'];
+  return [
+    '| run | workers | load average | servers ready | launch floor | wall clock | ratio |',
+    '|---|---|---|---|---|---|---|',
+    ...matrix.phases.map(
+      (run) =>
+        `| ${run.startedAt} | ${run.workers} on ${run.cores} cores | ${run.loadAverage.start.toFixed(1)} → ${run.loadAverage.end.toFixed(1)} | ${seconds(run.serversReadyMs)} | ${seconds(run.floorMs)} | ${seconds(run.wallMs)} | ${run.ratio === undefined ? '-' : `${run.ratio}×`} |`,
+    ),
+  ];
 }

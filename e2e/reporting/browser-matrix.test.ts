@@ -88,6 +88,7 @@ function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<strin
     pageOrigin: ORIGIN[page],
     page,
     loadMs: 3,
+    timing: { startedAt: 0, openMs: 1, runMs: 1, readMs: 1 },
     report: {
       pageOrigin: ORIGIN[page],
       page,
@@ -122,7 +123,65 @@ const cellOf = (
   return row!.engines[engine]!;
 };
 
+/** The same run as a remote endpoint's (E2E_WEBDRIVER_URL), under its own project and product. */
+function remoteRun(engine: Engine, page: PageOriginRole): MatrixRun {
+  const run = faithfulRun(engine, page);
+  return {
+    ...run,
+    project: 'remote-webdriver',
+    identity: {
+      ...run.identity,
+      project: 'remote-webdriver',
+      product: 'Safari',
+      version: '26.1',
+      source: 'remote',
+    },
+  };
+}
+
 describe('the browser matrix report', () => {
+  it("takes a remote endpoint's run for an engine no local project ran, under the remote browser's name", () => {
+    const runs = allRuns().filter((run) => run.project !== 'webkit');
+    expect(missingRuns(runs)).toHaveLength(PAGE_ORIGIN_ROLES.length);
+    const withRemote = [...runs, ...PAGE_ORIGIN_ROLES.map((page) => remoteRun('webkit', page))];
+    expect(missingRuns(withRemote)).toEqual([]);
+    const matrix = buildBrowserMatrix(withRemote, '2026-01-01');
+    expect(matrix.engines.find((engine) => engine.engine === 'webkit')).toMatchObject({
+      product: 'Safari',
+      version: '26.1',
+      source: 'remote',
+    });
+  });
+
+  it('prefers the local project to a remote run of the same engine', () => {
+    const runs = [...allRuns(), remoteRun('webkit', 'web')];
+    const matrix = buildBrowserMatrix(runs, '2026-01-01');
+    expect(matrix.engines.find((engine) => engine.engine === 'webkit')?.product).toBe(
+      'webkit product',
+    );
+  });
+
+  it("carries the run's phases, floor and ratio into the JSON and a table into the Markdown", () => {
+    const phases = {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      status: 'passed',
+      workers: 3,
+      cores: 2,
+      loadAverage: { start: 0.5, end: 1.5 },
+      wallMs: 21_000,
+      floorMs: 7_000,
+      ratio: 3,
+      serversReadyMs: 4_000,
+      engines: [],
+      pages: [],
+    };
+    const matrix = buildBrowserMatrix(allRuns(), '2026-01-01', [phases]);
+    expect(matrix.phases).toEqual([phases]);
+    expect(browserMatrixMarkdown(matrix)).toContain(
+      '| 2026-01-01T00:00:00.000Z | 3 on 2 cores | 0.5 → 1.5 | 4.0 s | 7.0 s | 21.0 s | 3× |',
+    );
+  });
+
   it('names every engine and page origin a partial run lacks, so the docs are not rewritten from it', () => {
     const runs = [faithfulRun('chromium', 'web'), faithfulRun('webkit', 'web-alt-host')];
     expect(missingRuns(runs)).toEqual([

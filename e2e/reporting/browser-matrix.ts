@@ -13,6 +13,7 @@ import {
 import { scenarioDisagreement } from '../matrix/disagreements.js';
 import type { MatrixRun } from '../matrix/matrix-run.js';
 import type { ScenarioResult } from '@cors-lab/scenarios';
+import type { RunPhases } from './run-phases.js';
 
 /** The Playwright project of the development-only Chromium without web security. */
 export const INSECURE_PROJECT = 'chromium-insecure';
@@ -105,14 +106,35 @@ export interface BrowserMatrix {
   undocumentedDifferences: string[];
   webSecurityOff?: DevelopmentOnlyRun;
   corsExtension?: DevelopmentOnlyRun;
+  /**
+   * Where the run's time went (servers, each engine's launch, each page), its launch floor and its
+   * ratio to it: one entry per run, or per shard when shards were merged.
+   */
+  phases?: RunPhases[];
 }
 
-/** The runs a complete matrix needs, as `<engine project> from <page role>`, minus those present. */
+/**
+ * The run standing for an engine from a page origin: its local project's, else a remote endpoint's
+ * run of that engine (a grid-only run makes a matrix too, under the remote browser's own name).
+ */
+export function engineRun(
+  runs: readonly MatrixRun[],
+  engine: Engine,
+  page?: PageOriginRole,
+): MatrixRun | undefined {
+  const onPage = runs.filter((run) => page === undefined || run.page === page);
+  return (
+    onPage.find((run) => run.project === engine) ??
+    onPage.find((run) => run.identity.source === 'remote' && run.identity.engine === engine)
+  );
+}
+
+/** The runs a complete matrix needs, as `<engine> from <page role>`, minus those present. */
 export function missingRuns(runs: readonly MatrixRun[]): string[] {
   return ENGINES.flatMap((engine) =>
-    PAGE_ORIGIN_ROLES.filter(
-      (page) => !runs.some((run) => run.project === engine && run.page === page),
-    ).map((page) => `${engine} from ${page}`),
+    PAGE_ORIGIN_ROLES.filter((page) => !engineRun(runs, engine, page)).map(
+      (page) => `${engine} from ${page}`,
+    ),
   );
 }
 
@@ -146,9 +168,12 @@ function errorText(run: MatrixRun, id: string): string | undefined {
   return error && `${error.name}: ${error.message}`;
 }
 
-export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string): BrowserMatrix {
-  const runOf = (engine: string, page: PageOriginRole) =>
-    runs.find((run) => run.project === engine && run.page === page);
+export function buildBrowserMatrix(
+  runs: readonly MatrixRun[],
+  generated: string,
+  phases: readonly RunPhases[] = [],
+): BrowserMatrix {
+  const runOf = (engine: Engine, page: PageOriginRole) => engineRun(runs, engine, page);
   const pageOrigins = PAGE_ORIGIN_ROLES.flatMap((page) => {
     const origin = ENGINES.map((engine) => runOf(engine, page)?.pageOrigin).find(Boolean);
     return origin ? [{ page, origin }] : [];
@@ -199,7 +224,7 @@ export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string
   }
 
   const engines = ENGINES.flatMap((engine): EngineSummary[] => {
-    const run = runs.find((candidate) => candidate.project === engine);
+    const run = engineRun(runs, engine);
     if (!run) return [];
     const cells = rows.flatMap((row) => row.engines[engine] ?? []);
     const { product, version, source, protocol } = run.identity;
@@ -267,6 +292,7 @@ export function buildBrowserMatrix(runs: readonly MatrixRun[], generated: string
   if (insecure) matrix.webSecurityOff = developmentOnlyRun(insecure);
   const extension = runs.find((run) => run.project === EXTENSION_PROJECT);
   if (extension) matrix.corsExtension = developmentOnlyRun(extension);
+  if (phases.length > 0) matrix.phases = [...phases];
   return matrix;
 }
 

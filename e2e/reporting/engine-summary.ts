@@ -1,8 +1,8 @@
-// Prints, after every run, which engine build ran each project, its launch floor and its time,
-// and writes the same to test-results/engine-summary.json for the matrix report.
+// Prints, after every run, which engine build ran each project, the run's phases (servers, each
+// engine's launch, each page), the launch floor and the run's ratio to it, and writes the same to
+// test-results/engine-summary.json, which the matrix report carries into docs/browser-matrix.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type {
   FullConfig,
   FullResult,
@@ -10,15 +10,17 @@ import type {
   TestCase,
   TestResult,
 } from '@playwright/test/reporter';
-import type { EngineIdentity } from '../engines/engine.js';
 import { readChoice } from '../provision/choice.mjs';
-
-const SUMMARY_FILE = fileURLToPath(new URL('../test-results/engine-summary.json', import.meta.url));
-
-interface ReportedEngine extends EngineIdentity {
-  launchMs: number;
-  launchFloorMs?: number;
-}
+import { readServersReady } from '../servers/servers-ready.js';
+import { readMatrixRuns } from './matrix-docs.js';
+import {
+  FLOOR_PROJECTS,
+  loadNow,
+  phaseLines,
+  runPhases,
+  type ReportedEngine,
+} from './run-phases.js';
+import { SUMMARY_FILE } from './summary-file.js';
 
 interface ProjectRun {
   engine?: ReportedEngine;
@@ -28,15 +30,13 @@ interface ProjectRun {
   testMs: number;
 }
 
-// The issue's speed target compares the whole run with launching these three and loading a page.
-const FLOOR_PROJECTS = ['chromium', 'firefox', 'webkit'];
-
 const seconds = (ms: number | undefined) =>
   ms === undefined ? '-' : `${(ms / 1000).toFixed(2)} s`;
 
 export default class EngineSummary implements Reporter {
   private readonly runs = new Map<string, ProjectRun>();
-  private readonly started = performance.now();
+  private readonly startedAt = Date.now();
+  private readonly loadAtStart = loadNow();
   private workers = 1;
 
   printsToStdio(): boolean {
@@ -67,7 +67,16 @@ export default class EngineSummary implements Reporter {
 
   onEnd(result: FullResult): void {
     const choice = readChoice();
-    const wallMs = performance.now() - this.started;
+    const phases = runPhases({
+      startedAt: this.startedAt,
+      endedAt: Date.now(),
+      loadAtStart: this.loadAtStart,
+      status: result.status,
+      workers: this.workers,
+      servers: readServersReady(),
+      engines: this.runs,
+      runs: readMatrixRuns(),
+    });
     const lines = [`Engines: ${choice.source} (${choice.reason})`];
     for (const [project, run] of this.runs) {
       const engine = run.engine;
@@ -79,27 +88,23 @@ export default class EngineSummary implements Reporter {
           `   tests: ${run.passed} passed, ${run.failed} failed, ${run.notRun} not run, ${seconds(run.testMs)}`,
       );
     }
-    const floors = FLOOR_PROJECTS.map((project) => this.runs.get(project)?.engine?.launchFloorMs);
-    const floorMs = floors.every((floor) => floor !== undefined)
-      ? floors.reduce((sum, floor) => sum + floor, 0)
-      : undefined;
+    lines.push(...phaseLines(phases));
     // Engines launched side by side compete for the CPU, which inflates each floor and flatters the ratio.
     const shared =
       this.workers > 1
-        ? ` (floors measured with ${this.workers} workers at once: rerun with --workers 1 for a fair floor)`
+        ? ` (floors measured with ${this.workers} workers at once; E2E_WORKERS=1 measures each alone)`
         : '';
-    const ratio =
-      floorMs === undefined ? '' : `, ${(wallMs / floorMs).toFixed(1)}x the launch floor${shared}`;
+    const ratio = phases.ratio === undefined ? '' : `, ${phases.ratio}x the launch floor${shared}`;
     lines.push(
-      `  launch floor of ${FLOOR_PROJECTS.join(' + ')}: ${seconds(floorMs)}; ` +
-        `run ${result.status} in ${seconds(wallMs)} wall clock${ratio}`,
+      `  launch floor of ${FLOOR_PROJECTS.join(' + ')}: ${seconds(phases.floorMs)}; ` +
+        `run ${result.status} in ${seconds(phases.wallMs)} wall clock${ratio}`,
     );
     console.log(lines.join('\n'));
     mkdirSync(dirname(SUMMARY_FILE), { recursive: true });
     const projects = Object.fromEntries(this.runs);
     writeFileSync(
       SUMMARY_FILE,
-      `${JSON.stringify({ choice, status: result.status, workers: this.workers, wallMs, floorMs, projects }, null, 2)}\n`,
+      `${JSON.stringify({ choice, status: result.status, workers: this.workers, phases, projects }, null, 2)}\n`,
     );
   }
 }

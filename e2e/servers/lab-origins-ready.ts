@@ -1,17 +1,24 @@
-// Playwright's webServer waits for one URL per server; the API and the web app each serve a second
-// port (and the web app a second host spelling), so the run waits for those before any test.
+// Whether every origin of the lab answers: the API's listeners and each page origin of the web app.
 import { get } from 'node:https';
-import { originsFromEnv } from '@cors-lab/scenarios';
-import { ensureCertificates } from '@cors-lab/tls';
+import { originsFromEnv, type Origins } from '@cors-lab/scenarios';
 
-const READY_WITHIN_MS = 60_000;
-const POLL_EVERY_MS = 250;
-
-/** The lab's CA, so the https listeners are checked as the engines will see them. */
-let ca: string | undefined;
+/** What must answer 2xx before a page opens: each listener of the API and of the web app. */
+export function labReadinessUrls(origins: Origins = originsFromEnv(process.env)): string[] {
+  return [
+    `${origins.api}/health`,
+    `${origins['api-alt-port']}/health`,
+    `${origins['api-tls']}/health`,
+    `${origins['api-tls-alt-host']}/health`,
+    `${origins.web}/matrix`,
+    `${origins['web-alt-port']}/matrix`,
+    `${origins['web-alt-host']}/matrix`,
+    `${origins['web-tls']}/matrix`,
+    `${origins['web-public']}/matrix`,
+  ];
+}
 
 // fetch() only trusts the system's CAs; node:https takes the lab's.
-function answersOverTls(url: string): Promise<boolean> {
+function answersOverTls(url: string, ca: string): Promise<boolean> {
   return new Promise((resolve) => {
     const request = get(url, { ca, timeout: 5_000 }, (response) => {
       response.resume();
@@ -22,41 +29,13 @@ function answersOverTls(url: string): Promise<boolean> {
   });
 }
 
-async function answers(url: string): Promise<boolean> {
-  if (url.startsWith('https:')) return answersOverTls(url);
+/** Whether `url` answers 2xx now (https checked against the lab's CA, as the engines see it). */
+export async function answers(url: string, ca: string): Promise<boolean> {
+  if (url.startsWith('https:')) return answersOverTls(url, ca);
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
     return response.ok;
   } catch {
     return false;
   }
-}
-
-async function waitFor(url: string): Promise<void> {
-  const deadline = Date.now() + READY_WITHIN_MS;
-  while (!(await answers(url))) {
-    if (Date.now() > deadline) {
-      throw new Error(
-        `${url} did not answer 2xx within ${READY_WITHIN_MS / 1000} s. The server on its port should ` +
-          'have started with its first port; check the webServer output above, or start it with `pnpm start`.',
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
-  }
-}
-
-export default async function secondPortsReady(): Promise<void> {
-  const origins = originsFromEnv(process.env);
-  ca = (await ensureCertificates()).ca;
-  await Promise.all(
-    [
-      `${origins['api-alt-port']}/health`,
-      `${origins['api-tls']}/health`,
-      `${origins['api-tls-alt-host']}/health`,
-      `${origins['web-alt-port']}/matrix`,
-      `${origins['web-alt-host']}/matrix`,
-      `${origins['web-tls']}/matrix`,
-      `${origins['web-public']}/matrix`,
-    ].map(waitFor),
-  );
 }

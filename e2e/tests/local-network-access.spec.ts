@@ -15,31 +15,26 @@ const fetchFrom = async (url: string) => {
   }
 };
 
-// A file-level skip reads browserName without launching another engine's browser.
+// A file-level skip reads browserName before any engine launches.
 test.skip(
   ({ browserName }) => browserName !== 'chromium',
   'Local Network Access exists only in Chromium.',
 );
 
 test('Chromium refuses a public page the loopback API until the local-network-access permission is granted', async ({
-  browser,
+  engine,
 }) => {
   const page = origins['web-public'];
 
-  const refused = await browser.newContext();
-  const before = await refused.newPage();
-  await before.goto(`${page}/`);
-  expect(await before.evaluate(fetchFrom, API)).toEqual({
+  const refused = await engine.open(`${page}/`);
+  expect(await refused.evaluate(fetchFrom, API)).toEqual({
     readable: false,
     message: 'Failed to fetch',
   });
   await refused.close();
 
   // What a user's "Allow" in the prompt does; a test grants it up front.
-  const granted = await browser.newContext();
-  await granted.grantPermissions(['local-network-access'], { origin: page });
-  const after = await granted.newPage();
-  await after.goto(`${page}/`);
-  expect(await after.evaluate(fetchFrom, API)).toEqual({ readable: true, status: 200 });
+  const granted = await engine.open(`${page}/`, { permissions: ['local-network-access'] });
+  expect(await granted.evaluate(fetchFrom, API)).toEqual({ readable: true, status: 200 });
   await granted.close();
 });

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { MatrixRun } from '../matrix/matrix-run.js';
+import { phaseLines, runPhases, type ReportedEngine } from './run-phases.js';
+
+const T0 = 1_800_000_000_000;
+
+function engine(project: string, launchMs: number, floorMs: number): ReportedEngine {
+  return {
+    project,
+    engine: project as ReportedEngine['engine'],
+    product: project,
+    version: '1.0',
+    source: 'debian',
+    protocol: 'test',
+    webSecurity: true,
+    launchStartedAt: T0 + 1_000,
+    launchMs,
+    launchFloorMs: floorMs,
+  };
+}
+
+function page(at: number, durations: number[]): MatrixRun {
+  const results = durations.map((durationMs, index) => ({
+    id: `s${index}`,
+    durationMs,
+    steps: [
+      { name: 'setup 1', ms: 1 },
+      { name: 'request', ms: durationMs - 1 },
+    ],
+  }));
+  return {
+    project: 'webkit',
+    pageOrigin: 'http://localhost:3000',
+    timing: { startedAt: T0 + at, openMs: 500, runMs: 3_000, readMs: 100 },
+    report: { results, phases: { sendMs: 2_000, logReadMs: 200, judgeMs: 100 } },
+  } as unknown as MatrixRun;
+}
+
+describe('the run phases', () => {
+  it('adds the three floors, divides the wall clock by them, and times everything from the start', () => {
+    const phases = runPhases({
+      startedAt: T0,
+      endedAt: T0 + 30_000,
+      loadAtStart: 1,
+      status: 'passed',
+      workers: 3,
+      servers: { startedAt: T0 + 500, readyMs: 4_500, reused: [] },
+      engines: new Map([
+        ['chromium', { engine: engine('chromium', 1_000, 2_000), testMs: 10_000 }],
+        ['firefox', { engine: engine('firefox', 2_000, 3_000), testMs: 10_000 }],
+        ['webkit', { engine: engine('webkit', 3_000, 5_000), testMs: 10_000 }],
+      ]),
+      runs: [page(9_000, [300, 1_200, 40]), page(2_000, [10])],
+    });
+    expect(phases).toMatchObject({
+      wallMs: 30_000,
+      floorMs: 10_000,
+      ratio: 3,
+      serversReadyMs: 5_000,
+    });
+    expect(phases.engines[0]).toMatchObject({
+      project: 'chromium',
+      launchAtMs: 1_000,
+      floorMs: 2_000,
+    });
+    expect(phases.pages.map((one) => one.atMs)).toEqual([2_000, 9_000]);
+    // 3 s from load to done, of which the page's own send, log read and judge took 2.3 s.
+    expect(phases.pages[1]).toMatchObject({
+      startUpMs: 700,
+      slowest: { id: 's1', ms: 1_200, step: { name: 'request', ms: 1_199 } },
+    });
+  });
+
+  it('has no floor or ratio when one of the three engines did not report, and says so when printed', () => {
+    const phases = runPhases({
+      startedAt: T0,
+      endedAt: T0 + 10_000,
+      loadAtStart: 1,
+      status: 'failed',
+      workers: 1,
+      servers: undefined,
+      engines: new Map([['chromium', { engine: engine('chromium', 1_000, 2_000), testMs: 1 }]]),
+      runs: [],
+    });
+    expect(phases.floorMs).toBeUndefined();
+    expect(phases.ratio).toBeUndefined();
+    expect(phaseLines(phases)[1]).toBe('  servers answered on every origin at -');
+  });
+
+  it('leaves out pages saved by an earlier run', () => {
+    const phases = runPhases({
+      startedAt: T0,
+      endedAt: T0 + 10_000,
+      loadAtStart: 1,
+      status: 'passed',
+      workers: 1,
+      servers: undefined,
+      engines: new Map(),
+      runs: [page(-60_000, [10]), page(1_000, [10])],
+    });
+    expect(phases.pages).toHaveLength(1);
+  });
+});
