@@ -5,18 +5,30 @@ import { RequestLog } from './log/request-log.js';
 
 const config = configOrExit('lab-api', () => readConfig(process.env));
 const log = new RequestLog({ capacity: config.logCapacity });
-const { origins } = config;
+const { origins, thirdPartyApiKey } = config;
 listenAll('lab-api', [
   {
     name: 'main',
     port: config.port,
     portVariable: 'PORT',
-    handler: createLabApp({ policy: config.policy, origins, log, listener: 'main' }),
+    handler: createLabApp({
+      policy: config.policy,
+      origins,
+      log,
+      listener: 'main',
+      thirdPartyApiKey,
+    }),
   },
   {
     name: 'alt',
     port: config.altPort,
     portVariable: 'ALT_PORT',
-    handler: createLabApp({ policy: config.altPolicy, origins, log, listener: 'alt' }),
+    handler: createLabApp({
+      policy: config.altPolicy,
+      origins,
+      log,
+      listener: 'alt',
+      thirdPartyApiKey,
+    }),
   },
 ]);

@@ -10,6 +10,9 @@ describe('originsFromEnv', () => {
       api: 'http://localhost:8000',
       'api-alt-port': 'http://localhost:8001',
       'closed-port': 'http://localhost:8009',
+      flask: 'http://localhost:8002',
+      nginx: 'http://localhost:8003',
+      vite: 'http://localhost:5173',
     });
   });
 

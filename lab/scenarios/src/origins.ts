@@ -11,6 +11,9 @@ export const ORIGIN_ENV: Readonly<Record<OriginRole, { name: string; default: st
   api: { name: 'API_ORIGIN', default: 'http://localhost:8000' },
   'api-alt-port': { name: 'API_ALT_PORT_ORIGIN', default: 'http://localhost:8001' },
   'closed-port': { name: 'CLOSED_PORT_ORIGIN', default: 'http://localhost:8009' },
+  flask: { name: 'FLASK_ORIGIN', default: 'http://localhost:8002' },
+  nginx: { name: 'NGINX_ORIGIN', default: 'http://localhost:8003' },
+  vite: { name: 'VITE_ORIGIN', default: 'http://localhost:5173' },
 };
 
 export const DEFAULT_ORIGINS: Origins = originsFromEnv({});

@@ -12,11 +12,15 @@ export type PageOriginRole = 'web' | 'web-alt-port' | 'web-alt-host';
  * - `closed-port`: a port where nothing listens.
  * - `web`: the Next.js app on `http://localhost:3000` (its route handlers and `proxy.ts`).
  * - `same-page-origin`: the server of whatever page runs the scenario (the dev proxy `/proxy/*`).
+ * - `flask`: the lab's Flask API (`http://localhost:8002`, lab/flask-api), one case per path.
+ * - `nginx`: the lab's nginx (`http://localhost:8003`, lab/nginx) in front of the API.
  */
-export type TargetRole = 'api' | 'api-alt-port' | 'closed-port' | 'web' | 'same-page-origin';
+export type TargetRole =
+  'api' | 'api-alt-port' | 'closed-port' | 'web' | 'same-page-origin' | 'flask' | 'nginx';
 
-/** Every role that has a fixed origin. */
-export type OriginRole = PageOriginRole | 'api' | 'api-alt-port' | 'closed-port';
+/** Every role that has a fixed origin; `vite` is the Vite dev server of lab/vite-proxy. */
+export type OriginRole =
+  PageOriginRole | 'api' | 'api-alt-port' | 'closed-port' | 'flask' | 'nginx' | 'vite';
 
 export const PAGE_ORIGIN_ROLES = [
   'web',
@@ -39,6 +43,9 @@ export const CATEGORIES = [
   'seed-methods',
   'proxy',
   'next-server',
+  'flask',
+  'nginx',
+  'third-party',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -81,6 +88,11 @@ export interface ScenarioRequest {
   mode?: RequestMode;
   /** Send the identical request this many times, one after the other (default 1). */
   repeat?: number;
+  /**
+   * Setup steps only: send it from a frame on this page origin instead of the page itself, so one
+   * scenario shows what a first origin leaves behind (a shared cache) for the page's origin.
+   */
+  fromPage?: PageOriginRole;
 }
 
 /** What the page can observe once the request settles. */
@@ -221,9 +233,13 @@ export type RouteCors =
  * - `login`: 200 JSON `{ ok, route, run }` and sets the route's cookie to the run id.
  * - `fail`: throws; the API's error handler answers `status` with JSON `{ error }`.
  * - `redirect`: 302 to `to` on another server (the run id is carried along).
+ * - `third-party`: an API the page's owner does not control: 401 JSON `{ error }` without the
+ *   `X-Api-Key` the API is configured with (THIRD_PARTY_API_KEY), else 200 JSON
+ *   `{ ok, route, run, forecast }`.
  */
 export type RouteResponse =
   | { kind: 'echo' }
+  | { kind: 'third-party' }
   | { kind: 'login' }
   | { kind: 'fail'; status: number }
   | { kind: 'redirect'; to: { target: 'api' | 'api-alt-port'; path: string } };
@@ -261,6 +277,8 @@ export type WebRoute =
       policy: RoutePolicy;
       /** Methods the handler implements besides OPTIONS. */
       methods: readonly string[];
+      /** A backend route: the handler calls this lab route server-side and answers with its body. */
+      upstream?: string;
     };
 
 /** A route of the main API (the one a template user keeps), behind the policy from the environment. */
