@@ -94,7 +94,7 @@ setInterval(() => {
 
 function startProduction() {
   const standaloneDir = join(appDir, '.next', 'standalone');
-  const serverDir = join(standaloneDir, 'apps', 'web');
+  const serverDir = join(standaloneDir, 'lab', 'web');
   const serverFile = join(serverDir, 'server.js');
   if (!existsSync(serverFile)) {
     console.error(
