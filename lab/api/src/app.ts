@@ -41,7 +41,13 @@ export function createLabApp({
     logRouter(
       log,
       definePolicy({
-        origins: [origins.web, origins['web-alt-port'], origins['web-alt-host']],
+        origins: [
+          origins.web,
+          origins['web-alt-port'],
+          origins['web-alt-host'],
+          origins['web-tls'],
+          origins['web-public'],
+        ],
         methods: ['GET', 'DELETE'],
       }),
     ),
