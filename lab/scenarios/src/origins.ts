@@ -1,3 +1,4 @@
+import { readOrigin } from '@cors-lab/api/env';
 import type { OriginRole, PageOriginRole, TargetRole } from './types.js';
 
 /** The origin behind every role. Plain data: the web app hands it to the page as it is. */
@@ -22,27 +23,9 @@ export const DEFAULT_ORIGINS: Origins = originsFromEnv({});
 export function originsFromEnv(env: Readonly<Record<string, string | undefined>>): Origins {
   const entries = (Object.keys(ORIGIN_ENV) as OriginRole[]).map((role) => {
     const { name, default: fallback } = ORIGIN_ENV[role];
-    const raw = env[name]?.trim() || fallback;
-    return [role, parseOrigin(name, raw)] as const;
+    return [role, readOrigin(env, name, fallback)] as const;
   });
   return Object.fromEntries(entries) as Record<OriginRole, string>;
-}
-
-function parseOrigin(name: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(
-      `${name}=${JSON.stringify(raw)} is not a URL. Expected an origin such as http://localhost:3000 (scheme, host, port; no path).`,
-    );
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw) {
-    throw new Error(
-      `${name}=${JSON.stringify(raw)} is not a bare origin. Expected scheme://host[:port] with no path, query or trailing slash, e.g. ${JSON.stringify(url.origin)}.`,
-    );
-  }
-  return raw;
 }
 
 /** The origin a request to `target` goes to when the page runs on `page`. */

@@ -1,50 +1,25 @@
 import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-predict';
 import {
+  compare,
+  entriesOnPath,
   expectationFor,
+  headerValue,
   loggedPathname,
+  readRunLog,
+  serverAnswer,
   type Engine,
-  type Expectation,
+  type LogEntry,
+  type Observation,
+  type ScenarioResult,
+  type ServerView,
   type Origins,
   type PageOriginRole,
   type Scenario,
   type ScenarioRequest,
   type TargetRole,
 } from '@cors-lab/scenarios';
-import { compare, type Check, type ServerView } from './compare';
 import { browserRequest, fetchCall } from './fetch-call';
-import { observe, type Observation } from './observe';
-import { entriesOnPath, headerValue, readRunLog, serverAnswer, type LogEntry } from './request-log';
-
-/** Everything the matrix reports about one scenario, run once from one page origin. */
-export interface ScenarioResult {
-  id: string;
-  title: string;
-  category: string;
-  runId: string;
-  /** The author's expectation for this page origin and engine. */
-  expected: Expectation;
-  /** Set when this engine has a documented difference that replaced the common expectation. */
-  engineNote?: { note: string; source: string };
-  /** What the page saw of the last request (the only one unless the scenario repeats it). */
-  observed: Observation;
-  /** What predict() says, judging the headers the server actually sent (from the request log). */
-  predicted: Pick<
-    Prediction,
-    'outcome' | 'reason' | 'explanation' | 'fix' | 'preflight' | 'reachesServer'
-  >;
-  /** What the request logs show; absent when no server keeps a log there (a closed port). */
-  server?: ServerView;
-  /** Every request of the run the logs recorded, across servers, in order. */
-  reached: { target: TargetRole; method: string; path: string; origin?: string; status: number }[];
-  checks: Check[];
-  /** Every check passed: observed == expected. */
-  pass: boolean;
-  /** predicted.outcome == observed.outcome. */
-  predictionAgrees: boolean;
-  explanation: string;
-  fix: string;
-  durationMs: number;
-}
+import { observe } from './observe';
 
 export interface RunContext {
   origins: Origins;

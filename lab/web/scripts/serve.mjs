@@ -14,6 +14,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPort as readPortFrom } from '@cors-lab/api/env';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
@@ -23,16 +24,12 @@ const altPort = readPort('WEB_ALT_PORT', 3001);
 const host = process.env.WEB_HOST ?? '::';
 
 function readPort(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(
-      `${name}=${JSON.stringify(raw)} is not a port: set it to an integer from 1 to 65535.`,
-    );
+  try {
+    return readPortFrom(process.env, name, fallback);
+  } catch (error) {
+    console.error(`web: ${error.message}`);
     process.exit(2);
   }
-  return port;
 }
 
 const children = [];
@@ -94,7 +91,7 @@ setInterval(() => {
 
 function startProduction() {
   const standaloneDir = join(appDir, '.next', 'standalone');
-  const serverDir = join(standaloneDir, 'apps', 'web');
+  const serverDir = join(standaloneDir, 'lab', 'web');
   const serverFile = join(serverDir, 'server.js');
   if (!existsSync(serverFile)) {
     console.error(

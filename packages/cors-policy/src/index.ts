@@ -25,3 +25,4 @@ export {
   type WithCorsOptions,
 } from './adapters/fetch.js';
 export type * from './types.js';
+export * from './export/index.js';
