@@ -81,21 +81,21 @@ export async function starterFiles(repoRoot, projectName) {
   const format = await formatter(repoRoot);
   /** @type {Map<string, string | Buffer>} */
   const files = new Map();
+  /** A file of the repository without its lab-only blocks, formatted again if one was cut. */
+  const read = async (/** @type {string} */ path) => {
+    const text = readFileSync(join(repoRoot, path), 'utf8');
+    const stripped = stripLabOnly(path, text);
+    return stripped === text ? text : format(path, stripped);
+  };
   for (const path of listFiles(repoRoot, TEMPLATE_DIRS)) {
     const bytes = readFileSync(join(repoRoot, path));
-    if (!isText(bytes)) files.set(path, bytes);
-    else if (path.endsWith('.md')) {
-      const text = bytes.toString('utf8');
-      const stripped = stripLabOnly(path, text);
-      files.set(path, stripped === text ? text : await format(path, stripped));
-    } else files.set(path, bytes.toString('utf8'));
+    files.set(path, isText(bytes) ? await read(path) : bytes);
   }
 
   const allFiles = listFiles(repoRoot);
   const lab = labDirs(allFiles);
-  const read = (/** @type {string} */ path) => readFileSync(join(repoRoot, path), 'utf8');
-  for (const path of COPIED_ROOT_FILES) files.set(path, read(path));
-  for (const path of IGNORE_FILES) files.set(path, starterIgnoreFile(read(path), lab));
+  for (const path of COPIED_ROOT_FILES) files.set(path, await read(path));
+  for (const path of IGNORE_FILES) files.set(path, starterIgnoreFile(await read(path), lab));
 
   const labRoot = readJson(join(repoRoot, 'package.json'));
   const packages = [...files.keys()]
@@ -116,7 +116,9 @@ export async function starterFiles(repoRoot, projectName) {
       scripts: [starterPackage, ...packages].flatMap((manifest) =>
         Object.values(manifest.scripts ?? {}),
       ),
-      rootSources: COPIED_ROOT_FILES.filter((path) => /\.[cm]?js$/.test(path)).map(read),
+      rootSources: COPIED_ROOT_FILES.filter((path) => /\.[cm]?js$/.test(path)).map(
+        (path) => /** @type {string} */ (files.get(path)),
+      ),
     }),
   };
   files.set('package.json', await format('package.json', JSON.stringify(rootManifest, null, 2)));
@@ -124,7 +126,10 @@ export async function starterFiles(repoRoot, projectName) {
     'pnpm-workspace.yaml',
     await format(
       'pnpm-workspace.yaml',
-      starterWorkspaceYaml(read('pnpm-workspace.yaml'), catalogNames([rootManifest, ...packages])),
+      starterWorkspaceYaml(
+        await read('pnpm-workspace.yaml'),
+        catalogNames([rootManifest, ...packages]),
+      ),
     ),
   );
   files.set(
@@ -168,7 +173,7 @@ export function checkNoLab(repoRoot, files) {
   ];
   if (problems.length > 0) {
     throw new StarterError(
-      `The starter would refer to the lab, which it does not contain. Nothing was written.\n  ${problems.join('\n  ')}\nFix these lines in the template (${TEMPLATE_DIRS.join(', ')}) or in lab/template-kit/starter/; a lab-only paragraph of a README goes between <!-- lab-only --> and <!-- /lab-only -->.`,
+      `The starter would refer to the lab, which it does not contain. Nothing was written.\n  ${problems.join('\n  ')}\nFix these lines in the template (${TEMPLATE_DIRS.join(', ')}), the root files or lab/template-kit/starter/. What only the lab needs goes between lab-only markers, which starters leave out: <!-- lab-only --> … <!-- /lab-only --> in Markdown, // lab-only … // /lab-only in code, # lab-only … # /lab-only in YAML (line numbers above are after those are cut).`,
     );
   }
 }

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { corsHeaders, send, sendRaw } from './http.mjs';
-import { cleanEnv, run, startApi, stop, stopAll } from './processes.mjs';
+import { ProcessGroup, freePort, probeOnce, rawExchange, stopAll } from '@cors-lab/testkit';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = fileURLToPath(new URL('../src/cli.mjs', import.meta.url));
@@ -19,6 +18,63 @@ const tmp = mkdtempSync(join(tmpdir(), 'template-new-'));
 const starter = join(tmp, 'my-app');
 /** @type {string[]} */
 const timings = [];
+
+/** The environment without what the outer pnpm and turbo set for this package's own task. */
+function cleanEnv(extra = {}) {
+  /** @type {Record<string, string | undefined>} */
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (
+      (key.startsWith('TURBO_') && key !== 'TURBO_TELEMETRY_DISABLED') ||
+      /^npm_(package|lifecycle)_/.test(key) ||
+      key === 'INIT_CWD' ||
+      key === 'PNPM_SCRIPT_SRC_DIR'
+    ) {
+      delete env[key];
+    }
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/**
+ * Starts the starter's built API (`node apps/api/dist/index.js`) with `env` on a free port.
+ * @param {string} dir the starter
+ * @param {Record<string, string>} env the API's variables
+ */
+async function startApi(dir, env) {
+  const port = await freePort();
+  const api = ProcessGroup.start('api', process.execPath, ['apps/api/dist/index.js'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    replaceEnv: true,
+  });
+  await api.waitForHttp(`http://127.0.0.1:${port}/health`, 15_000);
+  return { api, port };
+}
+
+/**
+ * One request to the API on `port`.
+ * @param {number} port
+ * @param {string} method
+ * @param {string} path
+ * @param {Record<string, string>} [headers]
+ * @param {string} [body]
+ */
+function send(port, method, path, headers = {}, body) {
+  return probeOnce(`http://127.0.0.1:${port}${path}`, 10_000, { method, headers, body });
+}
+
+/**
+ * The CORS headers of an answer (and Vary), by lowercase name.
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ */
+function corsHeaders(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).filter(
+      ([name]) => name.startsWith('access-control-') || name === 'vary',
+    ),
+  );
+}
 
 /**
  * Runs the CLI as a person would, from `cwd`.
@@ -54,14 +110,16 @@ function starterTexts(dir) {
  * @param {...string} args
  */
 async function pnpm(dir, ...args) {
-  const result = await run('pnpm', args, { cwd: dir });
-  timings.push(`pnpm ${args.join(' ')}: ${result.seconds.toFixed(1)} s`);
-  assert.equal(
-    result.code,
-    0,
-    `pnpm ${args.join(' ')} failed in ${dir}:\n${result.output.slice(-6000)}`,
-  );
-  return result.output;
+  const started = Date.now();
+  const command = ProcessGroup.start(`pnpm ${args.join(' ')}`, 'pnpm', args, {
+    cwd: dir,
+    env: cleanEnv(),
+    replaceEnv: true,
+  });
+  const code = await command.exited();
+  timings.push(`${command.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.equal(code, 0, `${command.name} failed in ${dir}:\n${command.outputTail}`);
+  return command.outputTail;
 }
 
 /**
@@ -187,10 +245,10 @@ describe('a starter written by pnpm template:new', () => {
     await pnpm(starter, 'build');
     // `pnpm lint`, `pnpm check-types` and `pnpm test` are `turbo run <task>` (checked above): one
     // turbo run does all three side by side, on the cache the build left.
-    const tests = await pnpm(starter, 'exec', 'turbo', 'run', 'lint', 'check-types', 'test');
-    assert.match(tests, /@cors-lab\/api:test:.*Tests.*passed/);
-    assert.match(tests, /@cors-lab\/web:test:.*Tests.*passed/);
-    assert.match(tests, /@cors-lab\/cors-policy:test:.*Tests.*passed/);
+    const checks = await pnpm(starter, 'exec', 'turbo', 'run', 'lint', 'check-types', 'test');
+    // lint, check-types and test of api, web and cors-policy at least: none skipped for lack of a script.
+    const tasks = /Tasks:\s+(\d+) successful, (\d+) total/.exec(checks);
+    assert.ok(tasks && tasks[1] === tasks[2] && Number(tasks[1]) >= 9, checks);
     // The root files the packages' own lint does not see.
     await pnpm(
       starter,
@@ -208,11 +266,11 @@ describe('a starter written by pnpm template:new', () => {
   });
 
   describe('its API over HTTP, configured from .env.example', () => {
-    /** @type {number} */
-    let port;
+    let port = 0;
     before(async () => {
       ({ port } = await startApi(starter, envExample(starter)));
     });
+    after(stopAll);
 
     it('gives the page its exact origin, credentials, the exposed header and Vary: Origin', async () => {
       const res = await send(port, 'GET', '/api/notes', { Origin: PAGE });
@@ -321,13 +379,15 @@ describe('a starter written by pnpm template:new', () => {
         head(`Origin: http://evil.example%0d%0aAccess-Control-Allow-Origin:%20*`),
         'GARBAGE\r\n\r\n',
       ];
-      for (const bytes of attempts) {
-        const answer = await sendRaw(port, bytes);
-        assert.match(answer, /^HTTP\/1\.1 [2-4]\d\d /, JSON.stringify(bytes.slice(0, 80)));
-        assert.doesNotMatch(answer, /access-control-allow-origin: (?!http:\/\/localhost:3000\r)/i);
-        if (!bytes.includes(`Origin: ${PAGE}\r\n`)) {
-          assert.doesNotMatch(answer, /access-control-allow-origin/i, JSON.stringify(bytes));
-        }
+      // The first, well-formed, request shows this channel can see a grant at all.
+      for (const [index, bytes] of [head(`Origin: ${PAGE}`), ...attempts].entries()) {
+        const answer = await rawExchange(port, Buffer.from(bytes, 'latin1'), 5000);
+        const what = JSON.stringify(bytes.slice(0, 90));
+        assert.ok(answer.status >= 200 && answer.status < 500, `${what}: ${answer.ending}`);
+        const granted = answer.headerLines
+          .filter((line) => /^access-control-allow-origin:/i.test(line))
+          .map((line) => line.slice(line.indexOf(':') + 1).trim());
+        assert.deepEqual(granted, index === 0 ? [PAGE] : [], what);
       }
       const health = await send(port, 'GET', '/health');
       assert.equal(health.status, 200);
@@ -336,7 +396,7 @@ describe('a starter written by pnpm template:new', () => {
 
   describe('its API with other configurations', () => {
     it('allows a list with a pattern, and only what it names', async () => {
-      const { child, port } = await startApi(starter, {
+      const { api, port } = await startApi(starter, {
         CORS_ALLOWED_ORIGINS: 'https://app.example.com, https://*.example.org',
       });
       const granted = async (/** @type {string} */ origin) =>
@@ -355,18 +415,20 @@ describe('a starter written by pnpm template:new', () => {
       ]) {
         assert.equal(await granted(origin), undefined, origin);
       }
-      assert.equal(await stop(child), 0);
+      await api.stop();
+      assert.equal(api.child.exitCode, 0);
     });
 
     it('sends * without credentials when credentials are off', async () => {
-      const { child, port } = await startApi(starter, {
+      const { api, port } = await startApi(starter, {
         CORS_ALLOWED_ORIGINS: '*',
         CORS_CREDENTIALS: 'false',
       });
       const res = await send(port, 'GET', '/health', { Origin: 'https://anyone.example' });
       assert.equal(res.headers['access-control-allow-origin'], '*');
       assert.equal(res.headers['access-control-allow-credentials'], undefined);
-      assert.equal(await stop(child), 0);
+      await api.stop();
+      assert.equal(api.child.exitCode, 0);
     });
 
     it('refuses to start on an unsafe or malformed configuration, saying which and why', async () => {
