@@ -1,6 +1,7 @@
 import { LAB_ROUTES, WEB_ROUTES } from './routes.js';
 import { CACHING } from './scenarios/caching.js';
 import { CREDENTIALS } from './scenarios/credentials.js';
+import { LOCAL_NETWORK } from './scenarios/local-network.js';
 import { ERRORS } from './scenarios/errors.js';
 import { EXPOSE } from './scenarios/expose.js';
 import { HEADERS } from './scenarios/headers.js';
@@ -10,8 +11,10 @@ import { NO_CORS } from './scenarios/no-cors.js';
 import { PREFLIGHT } from './scenarios/preflight.js';
 import { PROXY } from './scenarios/proxy.js';
 import { REDIRECT } from './scenarios/redirect.js';
+import { SCHEME } from './scenarios/scheme.js';
 import { SEED_METHODS } from './scenarios/seed-methods.js';
 import { SIMPLE } from './scenarios/simple.js';
+import { SITE_COOKIES, SITE_TOKENS } from './scenarios/site-cookies.js';
 import { WRONG_ORIGIN } from './scenarios/wrong-origin.js';
 import type { Category, Engine, Expectation, LabRoute, PageOriginRole, Scenario } from './types.js';
 
@@ -31,6 +34,10 @@ export const SCENARIOS: readonly Scenario[] = [
   ...SEED_METHODS,
   ...PROXY,
   ...NEXT_SERVER,
+  ...SCHEME,
+  ...SITE_COOKIES,
+  ...SITE_TOKENS,
+  ...LOCAL_NETWORK,
 ];
 
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));
