@@ -2,6 +2,13 @@
 // Markdown link to a file the starter does not have.
 import { posix } from 'node:path';
 
+/**
+ * @typedef {object} LabPattern
+ * @property {RegExp} pattern
+ * @property {string} what shown in the error
+ * @property {string} [folder] a top-level lab folder: ignored where the starter has one of that name
+ */
+
 /** @param {string} text */
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -11,9 +18,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * @param {object} lab
  * @param {readonly string[]} lab.packageNames every lab package's name, e.g. `@cors-lab/scenarios`
  * @param {readonly string[]} lab.dirs every lab folder, e.g. `lab`, `e2e`, `packages/cors-predict`
- * @returns {{ pattern: RegExp, what: string }[]}
+ * @returns {LabPattern[]}
  */
 export function labPatterns({ packageNames, dirs }) {
+  /** @type {LabPattern[]} */
   const patterns = [];
   for (const name of packageNames) {
     patterns.push({
@@ -36,23 +44,44 @@ export function labPatterns({ packageNames, dirs }) {
     patterns.push({
       pattern: new RegExp(`(?<![\\w@.-])(?<!\\w/)${escape(dir)}${end}`, 'g'),
       what: `the lab folder ${dir}/`,
+      ...(dir.includes('/') ? {} : { folder: dir }),
     });
   }
   return patterns;
 }
 
 /**
+ * True when `folder` is also a folder of the starter beside `path` or above it (a package's own
+ * `scripts/`), so that `folder/` there means that one, not the lab's top-level folder.
+ * @param {readonly string[]} paths every file of the starter
+ * @param {string} path
+ * @param {string} folder
+ */
+function isLocalFolder(paths, path, folder) {
+  const parts = path.split('/').slice(0, -1);
+  for (let depth = parts.length; depth > 0; depth -= 1) {
+    const prefix = `${parts.slice(0, depth).join('/')}/${folder}/`;
+    if (paths.some((other) => other.startsWith(prefix))) return true;
+  }
+  return false;
+}
+
+/**
  * Every line of every text file that names the lab.
- * @param {ReadonlyMap<string, string>} texts path → content
- * @param {{ pattern: RegExp, what: string }[]} patterns from labPatterns
+ * @param {ReadonlyMap<string, string>} texts path → content, every text file of the starter
+ * @param {LabPattern[]} patterns from labPatterns
  * @returns {string[]} `path:line: "match" (what)`, in path order
  */
 export function findLabReferences(texts, patterns) {
+  const paths = [...texts.keys()];
   /** @type {string[]} */
   const found = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => a.localeCompare(b))) {
+    const applicable = patterns.filter(
+      ({ folder }) => folder === undefined || !isLocalFolder(paths, path, folder),
+    );
     text.split('\n').forEach((line, index) => {
-      for (const { pattern, what } of patterns) {
+      for (const { pattern, what } of applicable) {
         for (const match of line.matchAll(pattern)) {
           found.push(`${path}:${index + 1}: "${match[0]}" (${what})`);
         }

@@ -19,6 +19,18 @@ describe('findLabReferences', () => {
     assert.deepEqual(find('a\nb lab/x'), ['f.ts:2: "lab/" (the lab folder lab/)']);
   });
 
+  it('takes scripts/ in a package that has its own scripts folder for that folder', () => {
+    const patterns = labPatterns({ packageNames: [], dirs: ['scripts'] });
+    const texts = new Map([
+      ['packages/p/package.json', '"build": "node scripts/build.mjs"'],
+      ['packages/p/scripts/build.mjs', ''],
+      ['apps/api/README.md', 'run node scripts/bootstrap.mjs'],
+    ]);
+    assert.deepEqual(findLabReferences(texts, patterns), [
+      'apps/api/README.md:1: "scripts/" (the lab folder scripts/)',
+    ]);
+  });
+
   it('leaves the template scope, URLs, nested folders and ordinary words alone', () => {
     for (const text of [
       `import { definePolicy } from '@cors-lab/cors-policy';`,

@@ -92,21 +92,32 @@ export function starterTurboJson(labTurbo, packages) {
 }
 
 /**
- * An ignore file (.gitignore, .prettierignore, .dockerignore) without the rules for lab folders.
+ * An ignore file (.gitignore, .prettierignore, .dockerignore) without the rules for lab folders,
+ * and without a commented paragraph whose comment names one (up to the next blank line).
  * @param {string} text
  * @param {readonly string[]} labDirs
  */
 export function starterIgnoreFile(text, labDirs) {
+  const inLab = (/** @type {string} */ path) =>
+    labDirs.some((dir) => path === dir || path.startsWith(`${dir}/`));
+  let droppingParagraph = false;
   return text
     .split('\n')
     .filter((line) => {
-      const path = line
-        .trim()
+      const trimmed = line.trim();
+      if (trimmed === '') droppingParagraph = false;
+      if (droppingParagraph) return false;
+      if (trimmed.startsWith('#')) {
+        droppingParagraph = labDirs.some((dir) =>
+          new RegExp(`(^|[\\s(])${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`).test(trimmed),
+        );
+        return !droppingParagraph;
+      }
+      const path = trimmed
         .replace(/^!/, '')
         .replace(/^\/+/, '')
         .replace(/^\*\*\//, '');
-      if (path === '' || path.startsWith('#')) return true;
-      return !labDirs.some((dir) => path === dir || path.startsWith(`${dir}/`));
+      return path === '' || !inLab(path);
     })
     .join('\n');
 }

@@ -83,6 +83,12 @@ describe('starterIgnoreFile', () => {
       '# build\nnode_modules/\ne2e/test-results/\n/docs/browser-matrix.*\n!lab/keep\n.env\n';
     assert.equal(starterIgnoreFile(text, ['e2e', 'docs', 'lab']), '# build\nnode_modules/\n.env\n');
   });
+
+  it('drops a commented paragraph about a lab folder, up to the blank line', () => {
+    const text =
+      '.env\n# The lab CA (lab/tls): never committed.\n.certs/\n\n# Packing\n.before-pack\n';
+    assert.equal(starterIgnoreFile(text, ['lab']), '.env\n\n# Packing\n.before-pack\n');
+  });
 });
 
 describe('catalogNames', () => {
