@@ -18,8 +18,8 @@ export default defineConfig<object, EngineWorkerOptions>({
     ['./reporting/matrix-reporter.ts'],
   ],
   use: { trace: 'on-first-retry' },
-  // Starts the lab API and web app without waiting for them: workers launch their engines
-  // meanwhile, and each test waits for every origin to answer (servers/servers-ready.ts).
+  // Starts the lab's servers (API, web app, Flask, nginx, Vite) without waiting for them: workers
+  // launch their engines meanwhile, and each test waits for every origin to answer.
   globalSetup: './servers/lab-servers.ts',
   // One worker per engine, side by side: a page mostly waits on the network, not the CPU.
   workers: workersFromEnv(process.env),

@@ -2,7 +2,7 @@
 import { get } from 'node:https';
 import { originsFromEnv, type Origins } from '@cors-lab/scenarios';
 
-/** What must answer 2xx before a page opens: each listener of the API and of the web app. */
+/** What must answer 2xx before a page opens: every listener of every lab server. */
 export function labReadinessUrls(origins: Origins = originsFromEnv(process.env)): string[] {
   return [
     `${origins.api}/health`,
@@ -14,6 +14,9 @@ export function labReadinessUrls(origins: Origins = originsFromEnv(process.env))
     `${origins['web-alt-host']}/matrix`,
     `${origins['web-tls']}/matrix`,
     `${origins['web-public']}/matrix`,
+    `${origins.flask}/health`,
+    `${origins.nginx}/health`,
+    `${origins.vite}/`,
   ];
 }
 

@@ -1,4 +1,4 @@
-// Global setup: starts the lab API and web app and returns at once, so the workers launch their
+// Global setup: starts the lab's servers (API, web app, Flask, nginx, Vite) and returns at once, so the workers launch their
 // engines while the servers come up; servers-ready.json tells the workers (and the run summary)
 // when every origin answered, or why none will. The returned function stops both.
 import { rmSync } from 'node:fs';
@@ -18,22 +18,57 @@ const POLL_EVERY_MS = 100;
 const REQUEST_LOG_SIZE = 20_000;
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+interface LabServer {
+  name: string;
+  command: readonly [string, readonly string[]];
+  /** Answers 2xx once the server is up (its other listeners are waited for with the rest). */
+  probe: string;
+  env?: Record<string, string>;
+}
+
 export default async function labServers(): Promise<() => Promise<void>> {
   const origins = originsFromEnv(process.env);
   const ci = !!process.env.CI;
   const { ca } = await ensureCertificates();
   rmSync(SERVERS_READY_FILE, { force: true });
   const startedAt = Date.now();
-  const servers = [
-    { name: 'lab API', command: 'lab/api/dist/index.js', probe: `${origins.api}/health` },
-    { name: 'lab web', command: 'lab/web/scripts/serve.mjs', probe: `${origins.web}/matrix` },
+  const port = (origin: string) => new URL(origin).port;
+  const pnpmStart = (pkg: string) => ['pnpm', ['--filter', pkg, 'start']] as const;
+  // The seed's other servers are Debian's Flask and nginx (their launchers install them when
+  // missing and run as root, else fail naming the apt-get command) and the Vite dev proxy.
+  const servers: LabServer[] = [
+    {
+      name: 'lab API',
+      command: [process.execPath, ['lab/api/dist/index.js']],
+      probe: `${origins.api}/health`,
+      // Pages of several engines are in flight at once and each reads its logs at its end.
+      env: { REQUEST_LOG_SIZE: process.env.REQUEST_LOG_SIZE || String(REQUEST_LOG_SIZE) },
+    },
+    {
+      name: 'lab web',
+      command: [process.execPath, ['lab/web/scripts/serve.mjs', 'start']],
+      probe: `${origins.web}/matrix`,
+    },
+    {
+      name: 'Flask',
+      command: pnpmStart('@cors-lab/flask-api'),
+      probe: `${origins.flask}/health`,
+      env: { FLASK_PORT: port(origins.flask) },
+    },
+    {
+      name: 'nginx',
+      command: pnpmStart('@cors-lab/nginx'),
+      probe: `${origins.nginx}/health`,
+      env: { NGINX_PORT: port(origins.nginx) },
+    },
+    { name: 'Vite', command: pnpmStart('@cors-lab/vite-proxy'), probe: `${origins.vite}/` },
   ];
   const reused: string[] = [];
   const groups: ProcessGroup[] = [];
-  for (const server of servers) {
-    if (await answers(server.probe, ca)) {
+  const found = await Promise.all(servers.map((server) => answers(server.probe, ca)));
+  for (const [index, server] of servers.entries()) {
+    if (found[index]) {
       if (ci) {
-        await Promise.all(groups.map((group) => group.stop()));
         throw new Error(
           `${server.probe} already answers, so the ${server.name} would not be this build's. Stop what listens there (ss -ltnp), or unset CI to reuse it.`,
         );
@@ -41,15 +76,9 @@ export default async function labServers(): Promise<() => Promise<void>> {
       reused.push(server.name);
       continue;
     }
-    const args = server.command.endsWith('serve.mjs')
-      ? [server.command, 'start']
-      : [server.command];
+    const [command, args] = server.command;
     groups.push(
-      ProcessGroup.start(server.name, process.execPath, args, {
-        cwd: repoRoot,
-        // Pages of several engines are in flight at once and each reads its logs at its end.
-        env: { REQUEST_LOG_SIZE: process.env.REQUEST_LOG_SIZE || String(REQUEST_LOG_SIZE) },
-      }),
+      ProcessGroup.start(server.name, command, args, { cwd: repoRoot, env: server.env ?? {} }),
     );
   }
 

@@ -22,6 +22,7 @@ import {
   type TargetRole,
 } from '@cors-lab/scenarios';
 import { browserRequest, fetchCall } from './fetch-call';
+import { observeFromFrame } from './frame-request';
 import { observe } from './observe';
 
 export interface RunContext {
@@ -33,9 +34,10 @@ export interface RunContext {
 
 /**
  * Which server keeps the log of requests to a target. The API's two listeners share one log and
- * the dev proxy forwards to the API, so all three read the API's; a closed port keeps none.
+ * the dev proxy forwards to the API, so all three read the API's; Flask and nginx keep their own
+ * (nginx's holds its own answers, and what it forwards shows up in the API's); a closed port keeps none.
  */
-type LogSource = 'api' | 'web' | 'closed-port';
+type LogSource = 'api' | 'web' | 'closed-port' | 'flask' | 'nginx';
 
 /** A server that keeps a log a page can read. */
 type ReadableSource = Exclude<LogSource, 'closed-port'>;
@@ -44,7 +46,9 @@ type ReadableSource = Exclude<LogSource, 'closed-port'>;
 export type RunLogReader = (source: ReadableSource) => LogEntry[] | undefined;
 
 function logSource(target: TargetRole): LogSource {
-  return target === 'web' || target === 'closed-port' ? target : 'api';
+  return target === 'web' || target === 'closed-port' || target === 'flask' || target === 'nginx'
+    ? target
+    : 'api';
 }
 
 /** The target role a logged request reached: the API names its listener in every entry. */
@@ -76,6 +80,8 @@ function loggedTarget(target: TargetRole): TargetRole {
  * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
  */
 function logOrigin(source: ReadableSource, origins: Origins, page: PageOriginRole): string {
+  // Flask and nginx scenarios run from the plain-http pages only.
+  if (source === 'flask' || source === 'nginx') return origins[source];
   if (page === 'web-public') {
     return source === 'api' ? `${origins[page]}${PROXY_PREFIX}` : origins[page];
   }
@@ -112,7 +118,10 @@ export async function send(
 ): Promise<Sent> {
   const steps: ScenarioStep[] = [];
   const step = async (name: string, call: ScenarioRequest) => {
-    const observed = await observe(fetchCall(call, origins, page, runId));
+    // A setup step may come from another page origin, through a frame there.
+    const observed = await (call.fromPage
+      ? observeFromFrame(call, origins, call.fromPage, runId)
+      : observe(fetchCall(call, origins, page, runId)));
     steps.push({ name, ms: observed.durationMs });
     return observed;
   };
@@ -123,15 +132,20 @@ export async function send(
   return { observed, steps };
 }
 
+/** The servers whose logs show requests to these targets (a closed port keeps none). */
+function readableSources(targets: readonly TargetRole[]): ReadableSource[] {
+  return [...new Set(targets.map(logSource))].filter(
+    (source): source is ReadableSource => source !== 'closed-port',
+  );
+}
+
 /** Reads, once per server, one run's log from every server it may have reached (the /lab page). */
 export async function readRunLogs(
   targets: readonly TargetRole[],
   { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
   runId: string,
 ): Promise<RunLogReader> {
-  const sources = [...new Set(targets.map(logSource))].filter(
-    (source): source is ReadableSource => source !== 'closed-port',
-  );
+  const sources = readableSources(targets);
   const read = await Promise.all(
     sources.map(async (source) => {
       const log = await readRunLog(logOrigin(source, origins, page), runId);
@@ -147,16 +161,20 @@ export async function readRunLogs(
  * `runPrefix`), and hands back each run's share: /matrix reads once instead of once per scenario.
  */
 export async function readPageLogs(
+  scenarios: readonly Scenario[],
   { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
   runPrefix: string,
 ): Promise<(runId: string) => RunLogReader> {
-  const [api, web] = await Promise.all(
-    (['api', 'web'] as const).map((source) =>
-      readRunsLog(logOrigin(source, origins, page), runPrefix),
-    ),
+  const sources = readableSources(scenarios.flatMap(targetsOf));
+  const read = await Promise.all(
+    sources.map(async (source) => {
+      const byRun = await readRunsLog(logOrigin(source, origins, page), runPrefix);
+      return [source, byRun] as const;
+    }),
   );
+  const logs = new Map(read);
   return (runId) => (source) => {
-    const byRun = source === 'api' ? api : web;
+    const byRun = logs.get(source);
     return byRun && (byRun.get(runId) ?? []);
   };
 }
@@ -257,6 +275,12 @@ function alsoReachedBy(scenario: Scenario): TargetRole[] {
   return Object.values(scenario.expected).flatMap(
     (expectation) => expectation?.server?.alsoReached?.map((hop) => hop.target) ?? [],
   );
+}
+
+// Every target whose server may have logged the scenario's requests.
+function targetsOf(scenario: Scenario): TargetRole[] {
+  const setup = (scenario.setup ?? []).map((step) => step.target);
+  return [scenario.request.target, ...setup, ...alsoReachedBy(scenario)];
 }
 
 /** Makes a scenario's requests; its logs are read later, with every other scenario's. */

@@ -7,6 +7,7 @@ import {
   logUrl,
   parseLogSelection,
   readRunsLog,
+  runLogFromJsonLines,
   selects,
   serverAnswer,
   type LogEntry,
@@ -118,5 +119,53 @@ describe('request log reading', () => {
     expect(headerValue({ Origin: 'null' }, 'origin')).toBe('null');
     expect(headerValue({ 'set-cookie': ['a=1', 'b=2'] }, 'Set-Cookie')).toBe('a=1, b=2');
     expect(headerValue({}, 'origin')).toBeUndefined();
+  });
+});
+
+describe('runLogFromJsonLines', () => {
+  const line = (run: string, acao: string | string[]) =>
+    JSON.stringify({
+      time: '2026-01-01T00:00:00+00:00',
+      run,
+      method: 'GET',
+      path: '/double/lab/exact',
+      status: '200',
+      requestHeaders: { origin: 'http://localhost:3000', 'access-control-request-method': '' },
+      responseHeaders: { 'access-control-allow-origin': acao, vary: '' },
+    });
+
+  it("keeps the run's lines, drops nginx's empty values and keeps a repeated header as a list", () => {
+    const text = [
+      line('a', ['http://localhost:3000', 'http://localhost:3000']),
+      line('b', ['', 'x']),
+      '',
+    ].join('\n');
+    expect(runLogFromJsonLines(text, { run: 'a' })).toEqual([
+      {
+        time: '2026-01-01T00:00:00+00:00',
+        run: 'a',
+        method: 'GET',
+        path: '/double/lab/exact',
+        status: 200,
+        requestHeaders: { origin: 'http://localhost:3000' },
+        responseHeaders: {
+          'access-control-allow-origin': ['http://localhost:3000', 'http://localhost:3000'],
+        },
+      },
+    ]);
+    expect(runLogFromJsonLines(text, { run: 'b' })[0]?.responseHeaders).toEqual({
+      'access-control-allow-origin': 'x',
+    });
+  });
+
+  it('keeps every run of a prefix, and takes an empty run for none', () => {
+    const text = [line('t1.a', 'x'), line('t2.a', 'x'), line('t1.b', 'x'), line('', 'x')].join(
+      '\n',
+    );
+    expect(runLogFromJsonLines(text, { runPrefix: 't1.' }).map((e) => e.run)).toEqual([
+      't1.a',
+      't1.b',
+    ]);
+    expect(runLogFromJsonLines(text, { runPrefix: 't' })).toHaveLength(3);
   });
 });

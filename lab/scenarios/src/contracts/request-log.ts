@@ -83,7 +83,7 @@ export function logPrefixUrl(serverOrigin: string, runPrefix: string): string {
 }
 
 // Resolves to undefined when no server answers (a closed port keeps no log); throws on a non-200.
-async function readLog(url: string): Promise<LogEntry[] | undefined> {
+async function readLog(url: string, selection: LogSelection): Promise<LogEntry[] | undefined> {
   let response: Response;
   try {
     // Both logs answer with Cache-Control: no-store, so no cache serves an old read.
@@ -96,6 +96,10 @@ async function readLog(url: string): Promise<LogEntry[] | undefined> {
       `${url} answered ${response.status}; expected 200 with the request log. Is that server the lab's API or web app?`,
     );
   }
+  // nginx serves its whole access log as a file, so the selection is made here.
+  if (response.headers.get('content-type')?.includes('ndjson')) {
+    return runLogFromJsonLines(await response.text(), selection);
+  }
   const body = (await response.json()) as { entries: LogEntry[] };
   return body.entries;
 }
@@ -105,7 +109,7 @@ async function readLog(url: string): Promise<LogEntry[] | undefined> {
  * port keeps no log), and throws with the status when a server answers without a usable log.
  */
 export function readRunLog(serverOrigin: string, runId: string): Promise<LogEntry[] | undefined> {
-  return readLog(logUrl(serverOrigin, runId));
+  return readLog(logUrl(serverOrigin, runId), { run: runId });
 }
 
 /**
@@ -116,7 +120,7 @@ export async function readRunsLog(
   serverOrigin: string,
   runPrefix: string,
 ): Promise<Map<string, LogEntry[]> | undefined> {
-  const entries = await readLog(logPrefixUrl(serverOrigin, runPrefix));
+  const entries = await readLog(logPrefixUrl(serverOrigin, runPrefix), { runPrefix });
   if (!entries) return undefined;
   const byRun = new Map<string, LogEntry[]>();
   for (const entry of entries) {
@@ -126,6 +130,41 @@ export async function readRunsLog(
     byRun.set(entry.run, own);
   }
   return byRun;
+}
+
+/**
+ * The entries of one run (or of every run with a prefix) from a log kept as one JSON object per
+ * line, as nginx's access log writes them (lab/nginx): nginx prints an absent header or query
+ * parameter as `""`, so empty values are dropped and an empty `run` is null.
+ */
+export function runLogFromJsonLines(text: string, selection: LogSelection): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const raw = JSON.parse(line) as LogEntry & { run: string };
+    const run = raw.run === '' ? null : raw.run;
+    if (!selects(selection, { run })) continue;
+    entries.push({
+      ...raw,
+      run,
+      status: Number(raw.status),
+      requestHeaders: presentHeaders(raw.requestHeaders),
+      responseHeaders: presentHeaders(raw.responseHeaders),
+    });
+  }
+  return entries;
+}
+
+function presentHeaders(
+  headers: Readonly<Record<string, HeaderValue>>,
+): Record<string, HeaderValue> {
+  const present: Record<string, HeaderValue> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const values = (typeof value === 'string' ? [value] : (value ?? [])).filter((v) => v !== '');
+    if (values.length === 1) present[name] = values[0] as string;
+    else if (values.length > 1) present[name] = values;
+  }
+  return present;
 }
 
 /** The header value, whatever the case of its name. */

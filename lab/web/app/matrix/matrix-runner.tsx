@@ -100,7 +100,7 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
       );
       const sendMs = ms(started);
       const logsStarted = performance.now();
-      const logsOf = await readPageLogs(context, `${token}.`);
+      const logsOf = await readPageLogs(applicable, context, `${token}.`);
       const logReadMs = ms(logsStarted);
       const judgeStarted = performance.now();
       const all = sent.map((one) => judgeScenario(one, context, logsOf(one.runId)));
