@@ -37,7 +37,7 @@ export function createLabApp({ policy, origins, log, listener }: LabAppOptions):
       }),
     ),
   );
-  app.use(labRouter(origins));
+  app.use(labRouter(origins, listener));
   app.use(createTemplateApp({ policy }));
   // Errors thrown by the lab's own routes; the template answers the rest, unknown paths included.
   app.use(errorHandler);

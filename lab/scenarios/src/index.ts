@@ -34,6 +34,7 @@ export {
   type LogEntry,
   type RunLog,
 } from './contracts/request-log.js';
+export { chainAnswer, loggedLocation, type LoggedRequest } from './contracts/redirect-chain.js';
 export {
   buildReport,
   parseMatrixReport,

@@ -1,3 +1,4 @@
+import { REDIRECT_CHAIN_ROUTES } from './redirect-routes.js';
 import type { LabRoute, MainApiRoute, RoutePolicy, WebRoute } from './types.js';
 
 const WEB_ONLY: RoutePolicy = { origins: ['web'] };
@@ -259,6 +260,7 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     },
     response: ECHO,
   },
+  ...REDIRECT_CHAIN_ROUTES,
 ];
 
 /**

@@ -1,21 +1,36 @@
-import type {
-  CredentialsMode,
-  JsonValue,
-  RequestBody,
-  RequestMode,
-  ScenarioRequest,
-  TargetRole,
+import {
+  LAB_ROUTES,
+  type CredentialsMode,
+  type JsonValue,
+  type LabRoute,
+  type RedirectMode,
+  type RequestBody,
+  type RequestMode,
+  type ScenarioRequest,
+  type TargetRole,
 } from '@cors-lab/scenarios';
 
 /** Where the lab sends its request: the catalogue's targets, with the dev proxy named as such. */
 export const LAB_TARGETS = ['api', 'api-alt-port', 'web', 'proxy', 'closed-port'] as const;
 export type LabTarget = (typeof LAB_TARGETS)[number];
 
-export const BODY_TYPES = ['none', 'json', 'text', 'urlencoded', 'form-data'] as const;
+export const BODY_TYPES = ['none', 'json', 'text', 'urlencoded', 'form-data', 'blob'] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
 export const CREDENTIALS_MODES = ['same-origin', 'include', 'omit'] as const;
 export const REQUEST_MODES = ['cors', 'no-cors', 'same-origin'] as const;
+export const REDIRECT_MODES = ['follow', 'manual', 'error'] as const satisfies RedirectMode[];
+
+/**
+ * The API's routes that answer with a redirect (to another origin, back to the page, to the
+ * trailing-slash path, or the http→https stand-in), offered as ready-made redirecting targets.
+ */
+export const REDIRECTING_ROUTES: readonly LabRoute[] = LAB_ROUTES.filter(
+  (route) =>
+    route.response.kind === 'redirect' ||
+    route.response.kind === 'upgrade' ||
+    route.response.kind === 'append-slash',
+);
 
 /** Everything the lab form holds; all of it lives in the URL so a case is a link. */
 export interface LabState {
@@ -26,10 +41,13 @@ export interface LabState {
   /** One `Name: value` per line. */
   headers: string;
   body: BodyType;
-  /** JSON for `json`, the text for `text`, one `name=value` per line for the form encodings. */
+  /** JSON for `json`, the text for `text` and `blob`, one `name=value` per line for the form encodings. */
   payload: string;
+  /** The `type` of a `blob` body, which fetch() sends as the Content-Type; empty for none. */
+  blobType: string;
   credentials: CredentialsMode;
   mode: RequestMode;
+  redirect: RedirectMode;
 }
 
 export const DEFAULT_LAB_STATE: LabState = {
@@ -39,8 +57,10 @@ export const DEFAULT_LAB_STATE: LabState = {
   headers: '',
   body: 'none',
   payload: '',
+  blobType: '',
   credentials: 'same-origin',
   mode: 'cors',
+  redirect: 'follow',
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
@@ -75,8 +95,10 @@ export function parseLabState(params: URLSearchParams): { state: LabState; probl
       headers: params.get('headers') ?? '',
       body: pick('body', BODY_TYPES, DEFAULT_LAB_STATE.body),
       payload: params.get('payload') ?? '',
+      blobType: params.get('blobType') ?? '',
       credentials: pick('credentials', CREDENTIALS_MODES, DEFAULT_LAB_STATE.credentials),
       mode: pick('mode', REQUEST_MODES, DEFAULT_LAB_STATE.mode),
+      redirect: pick('redirect', REDIRECT_MODES, DEFAULT_LAB_STATE.redirect),
     },
     problems,
   };
@@ -139,6 +161,10 @@ function parseBody(state: LabState): RequestBody | undefined {
       return { type: 'urlencoded', value: parseFields(state.payload) };
     case 'form-data':
       return { type: 'form-data', value: parseFields(state.payload) };
+    case 'blob':
+      return state.blobType === ''
+        ? { type: 'blob', value: state.payload }
+        : { type: 'blob', value: state.payload, contentType: state.blobType };
   }
 }
 
@@ -158,6 +184,7 @@ export function labRequest(state: LabState): ScenarioRequest {
     credentials: state.credentials,
     mode: state.mode,
   };
+  if (state.redirect !== 'follow') request.redirect = state.redirect;
   const body = parseBody(state);
   return body ? { ...request, body } : request;
 }
