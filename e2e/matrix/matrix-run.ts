@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  PAGE_ORIGIN_ROLES,
   parseMatrixReport,
   type MatrixReport,
   type Origins,
@@ -60,7 +61,7 @@ const settled = (timeoutMs: number) =>
   });
 
 export function pageRoleOf(origins: Origins, pageOrigin: string): PageOriginRole {
-  const roles: PageOriginRole[] = ['web', 'web-alt-port', 'web-alt-host'];
+  const roles: readonly PageOriginRole[] = PAGE_ORIGIN_ROLES;
   const role = roles.find((candidate) => origins[candidate] === pageOrigin);
   if (!role) {
     throw new Error(

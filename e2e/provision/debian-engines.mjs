@@ -8,7 +8,14 @@ import {
   packageVersion,
 } from '@cors-lab/debian-packages';
 
-export const DEBIAN_PACKAGES = ['chromium', 'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
+// libnss3-tools brings certutil, which makes Chromium and Firefox trust the lab's CA (https origins).
+export const DEBIAN_PACKAGES = [
+  'chromium',
+  'firefox-esr',
+  'webkit2gtk-driver',
+  'xvfb',
+  'libnss3-tools',
+];
 export const DEBIAN_INSTALL_COMMAND = installCommand(DEBIAN_PACKAGES);
 
 const WEBKIT_LIBRARY_PACKAGE = 'libwebkit2gtk-4.1-0';
@@ -19,6 +26,7 @@ const REQUIRED_FILES = [
   { file: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
   { file: '/usr/bin/WebKitWebDriver', pkg: 'webkit2gtk-driver' },
   { file: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  { file: '/usr/bin/certutil', pkg: 'libnss3-tools' },
 ];
 
 /** @param {string} command @param {string[]} args */

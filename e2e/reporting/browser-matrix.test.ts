@@ -17,6 +17,8 @@ const ORIGIN: Record<PageOriginRole, string> = {
   web: 'http://localhost:3000',
   'web-alt-port': 'http://localhost:3001',
   'web-alt-host': 'http://127.0.0.1:3000',
+  'web-tls': 'https://localhost:3443',
+  'web-public': 'http://127.0.0.2:3000',
 };
 
 type Change = Partial<Pick<ScenarioResult['observed'], 'outcome' | 'body'>>;
@@ -130,11 +132,17 @@ describe('the browser matrix report', () => {
     expect(missingRuns(runs)).toEqual([
       'chromium from web-alt-port',
       'chromium from web-alt-host',
+      'chromium from web-tls',
+      'chromium from web-public',
       'firefox from web',
       'firefox from web-alt-port',
       'firefox from web-alt-host',
+      'firefox from web-tls',
+      'firefox from web-public',
       'webkit from web',
       'webkit from web-alt-port',
+      'webkit from web-tls',
+      'webkit from web-public',
     ]);
     expect(missingRuns(allRuns())).toEqual([]);
   });

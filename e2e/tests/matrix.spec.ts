@@ -19,7 +19,13 @@ import {
 import { runMatrix, saveMatrixRun, type MatrixRun } from '../matrix/matrix-run.js';
 
 const origins = originsFromEnv(process.env);
-const PAGE_ORIGINS = [origins.web, origins['web-alt-port'], origins['web-alt-host']];
+const PAGE_ORIGINS = [
+  origins.web,
+  origins['web-alt-port'],
+  origins['web-alt-host'],
+  origins['web-tls'],
+  origins['web-public'],
+];
 
 // One page load per engine and origin: the request-log tests reuse the run of their worker's engine.
 const runs = new Map<string, Promise<MatrixRun>>();

@@ -32,7 +32,13 @@ export function createLabApp({ policy, origins, log, listener }: LabAppOptions):
     logRouter(
       log,
       definePolicy({
-        origins: [origins.web, origins['web-alt-port'], origins['web-alt-host']],
+        origins: [
+          origins.web,
+          origins['web-alt-port'],
+          origins['web-alt-host'],
+          origins['web-tls'],
+          origins['web-public'],
+        ],
         methods: ['GET', 'DELETE'],
       }),
     ),

@@ -8,6 +8,8 @@ import { DEFAULT_LOG_LIMITS } from './log/request-log.js';
 export interface LabApiConfig extends ApiConfig {
   /** ALT_PORT, default 8001: the same API under the alt policy (another origin). */
   altPort: number;
+  /** API_TLS_PORT, default 8443: the main API again over https, with the lab's certificate. */
+  tlsPort: number;
   origins: Origins;
   /** From ALT_CORS_ALLOWED_ORIGINS (default WEB_ALT_PORT_ORIGIN) and the same CORS_* settings. */
   altPolicy: Policy;
@@ -29,6 +31,7 @@ export function readConfig(env: Env): LabApiConfig {
   return {
     ...readTemplateConfig(env),
     altPort: readPort(env, 'ALT_PORT', 8001),
+    tlsPort: readPort(env, 'API_TLS_PORT', 8443),
     origins,
     altPolicy: readPolicy(env, 'ALT_CORS_ALLOWED_ORIGINS', origins['web-alt-port']),
     logCapacity: readInteger(env, 'REQUEST_LOG_SIZE', DEFAULT_LOG_LIMITS.capacity, 1, 1_000_000),

@@ -1,4 +1,5 @@
 import { configOrExit, listenAll } from '@cors-lab/api/listen';
+import { ensureCertificates } from '@cors-lab/tls';
 import { createLabApp } from './app.js';
 import { readConfig } from './config.js';
 import { RequestLog } from './log/request-log.js';
@@ -6,6 +7,12 @@ import { RequestLog } from './log/request-log.js';
 const config = configOrExit('lab-api', () => readConfig(process.env));
 const log = new RequestLog({ capacity: config.logCapacity });
 const { origins } = config;
+// The lab's CA and server certificate, created under .certs/ on first start.
+const { cert, key } = await ensureCertificates({
+  extraHosts: [origins['api-tls'], origins['api-tls-alt-host']].map((origin) =>
+    new URL(origin).hostname.replace(/^\[|\]$/g, ''),
+  ),
+});
 listenAll('lab-api', [
   {
     name: 'main',
@@ -18,5 +25,12 @@ listenAll('lab-api', [
     port: config.altPort,
     portVariable: 'ALT_PORT',
     handler: createLabApp({ policy: config.altPolicy, origins, log, listener: 'alt' }),
+  },
+  {
+    name: 'tls',
+    port: config.tlsPort,
+    portVariable: 'API_TLS_PORT',
+    handler: createLabApp({ policy: config.policy, origins, log, listener: 'tls' }),
+    tls: { cert, key },
   },
 ]);

@@ -24,6 +24,9 @@ function routeExists(request: Pick<ScenarioRequest, 'target' | 'path' | 'method'
   switch (request.target) {
     case 'api':
     case 'api-alt-port':
+    case 'api-tls':
+    case 'api-alt-host':
+    case 'api-tls-alt-host':
       return (
         LAB_ROUTES.some(
           (route) =>

@@ -3,6 +3,7 @@ import { BODIES } from './scenarios/bodies.js';
 import { CACHING } from './scenarios/caching.js';
 import { CREDENTIALS } from './scenarios/credentials.js';
 import { ENGINE_DIFFERENCES } from './scenarios/engine-differences.js';
+import { LOCAL_NETWORK } from './scenarios/local-network.js';
 import { ERRORS } from './scenarios/errors.js';
 import { EXPOSE } from './scenarios/expose.js';
 import { HEADERS } from './scenarios/headers.js';
@@ -13,8 +14,10 @@ import { PREFLIGHT } from './scenarios/preflight.js';
 import { PROXY } from './scenarios/proxy.js';
 import { REDIRECT } from './scenarios/redirect.js';
 import { REDIRECT_CHAINS } from './scenarios/redirect-chains.js';
+import { SCHEME } from './scenarios/scheme.js';
 import { SEED_METHODS } from './scenarios/seed-methods.js';
 import { SIMPLE } from './scenarios/simple.js';
+import { SITE_COOKIES, SITE_TOKENS } from './scenarios/site-cookies.js';
 import { WRONG_ORIGIN } from './scenarios/wrong-origin.js';
 import type { Category, Engine, Expectation, LabRoute, PageOriginRole, Scenario } from './types.js';
 
@@ -37,6 +40,10 @@ export const SCENARIOS: readonly Scenario[] = [
   ...SEED_METHODS,
   ...PROXY,
   ...NEXT_SERVER,
+  ...SCHEME,
+  ...SITE_COOKIES,
+  ...SITE_TOKENS,
+  ...LOCAL_NETWORK,
 ];
 
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));

@@ -1,4 +1,5 @@
 export * from './types.js';
+export { LAB_COOKIES, describeCookie } from './cookies.js';
 export {
   DEFAULT_ORIGINS,
   ORIGIN_ENV,
@@ -15,7 +16,7 @@ export {
   requestUrl,
 } from './request.js';
 export { resolvePolicy, type ResolvedPolicyOptions } from './route-policy.js';
-export { LAB_ROUTES, MAIN_API_ROUTES, WEB_ROUTES } from './routes.js';
+export { LAB_ROUTES, MAIN_API_ROUTES, SITE_COOKIE_ROUTES, WEB_ROUTES } from './routes.js';
 export {
   SCENARIOS,
   expectationFor,

@@ -12,6 +12,11 @@ export const ORIGIN_ENV: Readonly<Record<OriginRole, { name: string; default: st
   api: { name: 'API_ORIGIN', default: 'http://localhost:8000' },
   'api-alt-port': { name: 'API_ALT_PORT_ORIGIN', default: 'http://localhost:8001' },
   'closed-port': { name: 'CLOSED_PORT_ORIGIN', default: 'http://localhost:8009' },
+  'web-tls': { name: 'WEB_TLS_ORIGIN', default: 'https://localhost:3443' },
+  'web-public': { name: 'WEB_PUBLIC_ORIGIN', default: 'http://127.0.0.2:3000' },
+  'api-tls': { name: 'API_TLS_ORIGIN', default: 'https://localhost:8443' },
+  'api-alt-host': { name: 'API_ALT_HOST_ORIGIN', default: 'http://127.0.0.1:8000' },
+  'api-tls-alt-host': { name: 'API_TLS_ALT_HOST_ORIGIN', default: 'https://127.0.0.1:8443' },
 };
 
 export const DEFAULT_ORIGINS: Origins = originsFromEnv({});

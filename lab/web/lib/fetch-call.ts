@@ -21,12 +21,20 @@ export function fetchCall(
   page: PageOriginRole,
   runId: string,
 ): FetchCall {
-  const init: RequestInit = { method: request.method ?? 'GET', headers: requestHeaders(request) };
+  return { url: requestUrl(request, origins, page, runId), init: requestInit(request, runId) };
+}
+
+/** The second argument to fetch() for a catalogue request: method, headers (with `{run}` filled in), body, modes. */
+export function requestInit(request: ScenarioRequest, runId?: string): RequestInit {
+  const init: RequestInit = {
+    method: request.method ?? 'GET',
+    headers: requestHeaders(request, runId),
+  };
   if (request.body) init.body = encodeBody(request.body);
   if (request.credentials) init.credentials = request.credentials;
   if (request.mode) init.mode = request.mode;
   if (request.redirect) init.redirect = request.redirect;
-  return { url: requestUrl(request, origins, page, runId), init };
+  return init;
 }
 
 function encodeBody(body: RequestBody): BodyInit {
@@ -73,7 +81,7 @@ export function browserRequest(
     pageOrigin: origins[page],
     url: requestUrl(request, origins, page, runId),
     method: request.method ?? 'GET',
-    headers: requestHeaders(request),
+    headers: requestHeaders(request, runId),
     credentials: request.credentials ?? 'same-origin',
     mode: request.mode ?? 'cors',
     redirect: request.redirect ?? 'follow',

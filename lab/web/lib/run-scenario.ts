@@ -1,11 +1,13 @@
 import { predict, type Prediction } from '@cors-lab/cors-predict';
 import {
+  PROXY_PREFIX,
   chainAnswer,
   compare,
   entriesOnPath,
   expectationFor,
   headerValue,
   loggedPathname,
+  loggedTarget,
   readRunLog,
   requestUrl,
   type Engine,
@@ -41,11 +43,23 @@ function logSource(target: TargetRole): LogSource {
 }
 
 /** The target role a logged request reached: the API names its listener in every entry. */
-const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = { main: 'api', alt: 'api-alt-port' };
+const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = {
+  main: 'api',
+  alt: 'api-alt-port',
+  tls: 'api-tls',
+};
 
-/** The role under which a target's requests appear in the logs (the dev proxy reaches the API). */
-function loggedTarget(target: TargetRole): TargetRole {
-  return target === 'same-page-origin' ? 'api' : target;
+/**
+ * Where a page reads a server's log. An https page reads over https (WebKit blocks http://localhost
+ * from it as mixed content); the public-address page reads through its own origin (Chromium's
+ * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
+ */
+function logOrigin(source: 'api' | 'web', origins: Origins, page: PageOriginRole): string {
+  if (page === 'web-public') {
+    return source === 'api' ? `${origins[page]}${PROXY_PREFIX}` : origins[page];
+  }
+  if (page === 'web-tls') return source === 'api' ? origins['api-tls'] : origins['web-tls'];
+  return origins[source];
 }
 
 /** What one request did, seen from the page and from the servers' request logs. */
@@ -78,7 +92,7 @@ export async function exchange(
   }
 
   const targets = [request.target, ...setup.map((step) => step.target), ...alsoReached];
-  const { entries, unreadable } = await readLogs(targets, origins, runId);
+  const { entries, unreadable } = await readLogs(targets, origins, page, runId);
   const ownTarget = loggedTarget(request.target);
   const requestLog = unreadable.has(logSource(request.target))
     ? undefined
@@ -199,6 +213,7 @@ interface RunLogs {
 async function readLogs(
   targets: readonly TargetRole[],
   origins: Origins,
+  page: PageOriginRole,
   runId: string,
 ): Promise<RunLogs> {
   const sources = new Set(targets.map(logSource));
@@ -206,7 +221,7 @@ async function readLogs(
   const read = [...sources].map(async (source) => {
     // Nothing listens on the closed port, so nothing can have reached it.
     if (source === 'closed-port') return [];
-    const log = await readRunLog(origins[source], runId);
+    const log = await readRunLog(logOrigin(source, origins, page), runId);
     if (!log) {
       unreadable.add(source);
       return [];

@@ -71,6 +71,21 @@ const EXPECTED: Record<string, RouteAnswers> = {
     ok({ 'access-control-allow-origin': 'https://localhost:3000' }),
     noContent({ 'access-control-allow-origin': 'https://localhost:3000' }),
   ),
+  'scheme-echo': webOnly(CONTENT_TYPE_ONLY),
+  'tls-page-as-http': sameForEveryOrigin(
+    ok({ 'access-control-allow-origin': 'http://localhost:3443' }),
+    noContent({ 'access-control-allow-origin': 'http://localhost:3443' }),
+  ),
+  'token-login': webOnly(CONTENT_TYPE_ONLY),
+  'token-me': webOnly({ 'access-control-allow-headers': 'Authorization' }),
+  ...Object.fromEntries(
+    ['lax', 'strict', 'none-secure', 'none', 'partitioned', 'default'].flatMap((cookie) =>
+      ['login', 'me'].map((step) => [
+        `site-cookie-${cookie}-${step}`,
+        webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
+      ]),
+    ),
+  ),
   'cookie-login': webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
   'cookie-me': webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
   'secure-cookie-login': webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
@@ -436,5 +451,39 @@ describe('lab route handlers', () => {
       .set('Origin', WEB)
       .set('Authorization', 'Bearer x');
     expect(answerOf(res)).toEqual(ok({ 'access-control-allow-origin': WEB, ...VARY }));
+  });
+});
+
+describe('site cookies and tokens', () => {
+  const app = createLabApp({
+    policy: readConfig({}).policy,
+    origins: DEFAULT_ORIGINS,
+    log: new RequestLog(),
+    listener: 'main',
+  });
+
+  it.each([
+    ['lax', 'site_lax=r1; Path=/lab; HttpOnly; SameSite=Lax'],
+    ['strict', 'site_strict=r1; Path=/lab; HttpOnly; SameSite=Strict'],
+    ['none-secure', 'site_none_secure=r1; Path=/lab; HttpOnly; Secure; SameSite=None'],
+    ['none', 'site_none=r1; Path=/lab; HttpOnly; SameSite=None'],
+    ['partitioned', 'site_partitioned=r1; Path=/lab; HttpOnly; Secure; Partitioned; SameSite=None'],
+    ['default', 'site_default=r1; Path=/lab; HttpOnly'],
+  ])('the %s login sets exactly %s', async (cookie, setCookie) => {
+    const response = await request(app)
+      .post(`/lab/site-cookies/${cookie}/login?run=r1`)
+      .set('Origin', 'https://localhost:3443');
+    expect(response.headers['set-cookie']).toEqual([setCookie]);
+    expect(response.headers['access-control-allow-origin']).toBe('https://localhost:3443');
+  });
+
+  it('hands out the run id as a token and recognises it in Authorization', async () => {
+    const login = await request(app).post('/lab/token/login?run=r2');
+    expect(login.body).toMatchObject({ token: 'r2' });
+    expect(login.headers['set-cookie']).toBeUndefined();
+    const me = await request(app).get('/lab/token/me?run=r2').set('Authorization', 'Bearer r2');
+    expect(me.body).toMatchObject({ tokenSent: true, tokenMatchesRun: true });
+    const other = await request(app).get('/lab/token/me?run=r2').set('Authorization', 'Bearer r3');
+    expect(other.body).toMatchObject({ tokenSent: true, tokenMatchesRun: false });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  LAB_COOKIES,
   PAGE_ORIGIN_ROLES,
   type LabCookie,
   type LabRoute,
@@ -13,10 +14,19 @@ import { SAFE_RUN, runQuery } from './run-query.js';
 /** Echoed X-Request-Id values must look like an id; anything else is replaced. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._~-]{1,64}$/;
 
-const COOKIE_OPTIONS: Readonly<Record<LabCookie, CookieOptions>> = {
-  lab_sid: { httpOnly: true, sameSite: 'lax', path: '/lab' },
-  lab_secure_sid: { httpOnly: true, secure: true, sameSite: 'none', path: '/lab' },
-};
+/** The catalogue's cookie attributes as Express writes them, always `HttpOnly; Path=/lab`. */
+function cookieOptions(cookie: LabCookie): CookieOptions {
+  const { sameSite, secure, partitioned } = LAB_COOKIES[cookie];
+  return {
+    httpOnly: true,
+    path: '/lab',
+    ...(sameSite ? { sameSite: sameSite.toLowerCase() as 'strict' | 'lax' | 'none' } : {}),
+    ...(secure ? { secure: true } : {}),
+    ...(partitioned ? { partitioned: true } : {}),
+  };
+}
+
+const BEARER = /^Bearer (\S+)$/;
 
 /**
  * The handler that answers `route` once its CORS middleware is done, on the listener named
@@ -24,24 +34,6 @@ const COOKIE_OPTIONS: Readonly<Record<LabCookie, CookieOptions>> = {
  */
 export function routeResponse(route: LabRoute, origins: Origins, listener: string): RequestHandler {
   const cookie = route.cookie ?? 'lab_sid';
-  const echo: RequestHandler = (req, res) => {
-    const run = runIdOf(req);
-    const sent = readCookie(req.headers.cookie, cookie);
-    const requestId = req.headers['x-request-id'];
-    res.set(
-      'X-Request-Id',
-      typeof requestId === 'string' && SAFE_REQUEST_ID.test(requestId) ? requestId : randomUUID(),
-    );
-    if (route.responseHeaders) res.set(route.responseHeaders);
-    res.json({
-      ok: true,
-      route: route.id,
-      method: req.method,
-      run,
-      cookieSent: sent !== undefined,
-      cookieMatchesRun: sent !== undefined && sent === run,
-    });
-  };
   return (req, res, next) => {
     // A preflight that the CORS layer did not end gets an empty answer without CORS headers.
     if (req.method === 'OPTIONS') {
@@ -50,29 +42,58 @@ export function routeResponse(route: LabRoute, origins: Origins, listener: strin
     }
     const run = runIdOf(req);
     const { response } = route;
+    if (response.kind === 'upgrade' && listener === 'main') {
+      res.redirect(301, `${origins['api-alt-port']}${req.path}${runQuery(req)}`);
+      return;
+    }
     switch (response.kind) {
       case 'echo':
       case 'append-slash':
-        echo(req, res, next);
-        return;
       case 'upgrade':
-        if (listener === 'main') {
-          res.redirect(301, `${origins['api-alt-port']}${req.path}${runQuery(req)}`);
-        } else {
-          echo(req, res, next);
-        }
+      case 'token-echo': {
+        const sent = readCookie(req.headers.cookie, cookie);
+        const requestId = req.headers['x-request-id'];
+        res.set(
+          'X-Request-Id',
+          typeof requestId === 'string' && SAFE_REQUEST_ID.test(requestId)
+            ? requestId
+            : randomUUID(),
+        );
+        if (route.responseHeaders) res.set(route.responseHeaders);
+        const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+        res.json({
+          ok: true,
+          route: route.id,
+          method: req.method,
+          run,
+          cookieSent: sent !== undefined,
+          cookieMatchesRun: sent !== undefined && sent === run,
+          ...(response.kind === 'token-echo'
+            ? {
+                tokenSent: token !== undefined,
+                tokenMatchesRun: token !== undefined && token === run,
+              }
+            : {}),
+        });
         return;
+      }
       case 'login':
+      case 'token-login':
         if (run === null || !SAFE_RUN.test(run)) {
           next(
             new HttpError(
               400,
-              `Query parameter "run" must match ${SAFE_RUN}: it becomes the cookie value.`,
+              `Query parameter "run" must match ${SAFE_RUN}: it becomes the ${response.kind === 'login' ? 'cookie value' : 'token'}.`,
             ),
           );
           return;
         }
-        res.cookie(cookie, run, COOKIE_OPTIONS[cookie]).json({ ok: true, route: route.id, run });
+        if (response.kind === 'token-login') {
+          // The run id stands for a signed token: the page keeps it and sends it back itself.
+          res.json({ ok: true, route: route.id, run, token: run });
+          return;
+        }
+        res.cookie(cookie, run, cookieOptions(cookie)).json({ ok: true, route: route.id, run });
         return;
       case 'fail':
         next(new HttpError(response.status, 'The lab route failed on purpose.'));

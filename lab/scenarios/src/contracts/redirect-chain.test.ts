@@ -45,6 +45,12 @@ describe('loggedLocation', () => {
     });
   });
 
+  it('names the listener behind the 127.0.0.1 spelling of the API as its localhost one', () => {
+    expect(
+      loggedLocation(new URL(`${DEFAULT_ORIGINS['api-alt-host']}/lab/a`), DEFAULT_ORIGINS),
+    ).toEqual({ target: 'api', path: '/lab/a' });
+  });
+
   it('knows no log for another server', () => {
     expect(loggedLocation(new URL('https://example.com/x'), DEFAULT_ORIGINS)).toBeUndefined();
   });

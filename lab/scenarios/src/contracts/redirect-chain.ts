@@ -3,7 +3,7 @@
 import type { HopAnswer, ObservedResponse, ServerAnswer } from '@cors-lab/cors-predict';
 import type { Origins } from '../origins.js';
 import { PROXY_PREFIX } from '../request.js';
-import { PAGE_ORIGIN_ROLES, type TargetRole } from '../types.js';
+import { PAGE_ORIGIN_ROLES, type OriginRole, type TargetRole } from '../types.js';
 import { headerValue, serverAnswer, type LogEntry } from './request-log.js';
 
 /** A logged request and the target whose log recorded it (the API names its listener). */
@@ -12,14 +12,32 @@ export interface LoggedRequest {
   entry: LogEntry;
 }
 
+/**
+ * The role under which a target's requests appear in the logs: the dev proxy reaches the API, and
+ * the 127.0.0.1 spellings reach the same listeners as localhost.
+ */
+export function loggedTarget(target: TargetRole): TargetRole {
+  switch (target) {
+    case 'same-page-origin':
+    case 'api-alt-host':
+      return 'api';
+    case 'api-tls-alt-host':
+      return 'api-tls';
+    default:
+      return target;
+  }
+}
+
 /** Where the lab's logs record a request to `url`; undefined for a server that keeps no log. */
 export function loggedLocation(
   url: URL,
   origins: Origins,
 ): { target: TargetRole; path: string } | undefined {
-  if (url.origin === origins.api) return { target: 'api', path: url.pathname };
-  if (url.origin === origins['api-alt-port']) return { target: 'api-alt-port', path: url.pathname };
-  if (!PAGE_ORIGIN_ROLES.some((role) => origins[role] === url.origin)) return undefined;
+  const role = (Object.keys(origins) as OriginRole[]).find((key) => origins[key] === url.origin);
+  if (role === undefined || role === 'closed-port') return undefined;
+  if (!(PAGE_ORIGIN_ROLES as readonly string[]).includes(role)) {
+    return { target: loggedTarget(role as TargetRole), path: url.pathname };
+  }
   // The dev proxy on any page origin forwards to the API, whose log records the path without it.
   if (url.pathname.startsWith(`${PROXY_PREFIX}/`)) {
     return { target: 'api', path: url.pathname.slice(PROXY_PREFIX.length) };
