@@ -35,7 +35,12 @@ export {
   type LogEntry,
   type RunLog,
 } from './contracts/request-log.js';
-export { chainAnswer, loggedLocation, type LoggedRequest } from './contracts/redirect-chain.js';
+export {
+  chainAnswer,
+  loggedLocation,
+  loggedTarget,
+  type LoggedRequest,
+} from './contracts/redirect-chain.js';
 export {
   buildReport,
   parseMatrixReport,

@@ -107,7 +107,12 @@ describe('labRequest', () => {
     });
     expect(typed.body).toEqual({ type: 'blob', value: '{"a":1}', contentType: 'application/json' });
     expect(typed.redirect).toBe('error');
-    const untyped = labRequest({ ...DEFAULT_LAB_STATE, method: 'POST', body: 'blob', payload: 'x' });
+    const untyped = labRequest({
+      ...DEFAULT_LAB_STATE,
+      method: 'POST',
+      body: 'blob',
+      payload: 'x',
+    });
     expect(untyped.body).toEqual({ type: 'blob', value: 'x' });
     expect('redirect' in untyped).toBe(false);
   });
