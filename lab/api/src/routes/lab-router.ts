@@ -12,14 +12,25 @@ import { mountSeedMethod } from './seed-methods.js';
  * Every lab route of the catalogue, each with its own CORS behaviour, for the listener named
  * `listener` (`main` or `alt`). Paths are absolute (`/lab/...`).
  */
-export function labRouter(origins: Origins, listener: string): Router {
+export function labRouter(origins: Origins, listener: string, thirdPartyApiKey: string): Router {
   const router = Router();
-  for (const route of LAB_ROUTES) mountLabRoute(router, route, origins, listener);
+  for (const route of LAB_ROUTES) {
+    mountLabRoute(
+      router,
+      route,
+      routeResponse(route, origins, listener, thirdPartyApiKey),
+      origins,
+    );
+  }
   return router;
 }
 
-function mountLabRoute(router: Router, route: LabRoute, origins: Origins, listener: string): void {
-  const handler = routeResponse(route, origins, listener);
+function mountLabRoute(
+  router: Router,
+  route: LabRoute,
+  handler: RequestHandler,
+  origins: Origins,
+): void {
   const { cors: routeCors } = route;
   const policy =
     routeCors.kind === 'policy'

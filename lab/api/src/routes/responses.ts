@@ -32,7 +32,12 @@ const BEARER = /^Bearer (\S+)$/;
  * The handler that answers `route` once its CORS middleware is done, on the listener named
  * `listener` (`main` or `alt`: an `upgrade` route redirects from the first to the second).
  */
-export function routeResponse(route: LabRoute, origins: Origins, listener: string): RequestHandler {
+export function routeResponse(
+  route: LabRoute,
+  origins: Origins,
+  listener: string,
+  thirdPartyApiKey: string,
+): RequestHandler {
   const cookie = route.cookie ?? 'lab_sid';
   return (req, res, next) => {
     // A preflight that the CORS layer did not end gets an empty answer without CORS headers.
@@ -97,6 +102,13 @@ export function routeResponse(route: LabRoute, origins: Origins, listener: strin
         return;
       case 'fail':
         next(new HttpError(response.status, 'The lab route failed on purpose.'));
+        return;
+      case 'third-party':
+        if (req.headers['x-api-key'] !== thirdPartyApiKey) {
+          next(new HttpError(401, 'Send the API key in X-Api-Key.'));
+          return;
+        }
+        res.json({ ok: true, route: route.id, run, forecast: 'sunny' });
         return;
       case 'redirect': {
         const { target, path } = response.to;
