@@ -49,6 +49,12 @@ export {
   type RunsLog,
 } from './contracts/request-log.js';
 export {
+  chainAnswer,
+  loggedLocation,
+  loggedTarget,
+  type LoggedRequest,
+} from './contracts/redirect-chain.js';
+export {
   buildReport,
   parseMatrixReport,
   scriptJson,
