@@ -10,6 +10,8 @@ const choice = readChoice();
 const ci = !!process.env.CI;
 const origins = originsFromEnv(process.env);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The lab's system servers listen on the ports of their origins (FLASK_ORIGIN, NGINX_ORIGIN, VITE_ORIGIN). */
+const portOf = (origin: string) => new URL(origin).port;
 
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './tests',
@@ -43,6 +45,34 @@ export default defineConfig<object, EngineWorkerOptions>({
       reuseExistingServer: !ci,
       timeout: 120_000,
       gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+    // The seed's other servers: Debian's Flask and nginx (installed by their launchers when missing
+    // and run as root, else a failure naming the apt-get command), and the Vite dev proxy.
+    {
+      command: 'pnpm --filter @cors-lab/flask-api start',
+      cwd: repoRoot,
+      url: `${origins.flask}/health`,
+      env: { FLASK_PORT: portOf(origins.flask) },
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'pnpm --filter @cors-lab/nginx start',
+      cwd: repoRoot,
+      url: `${origins.nginx}/health`,
+      env: { NGINX_PORT: portOf(origins.nginx) },
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'pnpm --filter @cors-lab/vite-proxy start',
+      cwd: repoRoot,
+      url: `${origins.vite}/`,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
     },
   ],
   projects: engineProjects(choice),

@@ -15,7 +15,12 @@ export interface LabApiConfig extends ApiConfig {
   altPolicy: Policy;
   /** REQUEST_LOG_SIZE, default 2000. */
   logCapacity: number;
+  /** THIRD_PARTY_API_KEY, default `lab-demo-key`: the key the stand-in third-party API wants. */
+  thirdPartyApiKey: string;
 }
+
+/** The stand-in third-party API's key when THIRD_PARTY_API_KEY is unset; a lab value, not a secret. */
+export const DEFAULT_THIRD_PARTY_API_KEY = 'lab-demo-key';
 
 /**
  * Reads the lab API's configuration: the template's (PORT, CORS_*) and the lab's own variables.
@@ -35,5 +40,6 @@ export function readConfig(env: Env): LabApiConfig {
     origins,
     altPolicy: readPolicy(env, 'ALT_CORS_ALLOWED_ORIGINS', origins['web-alt-port']),
     logCapacity: readInteger(env, 'REQUEST_LOG_SIZE', DEFAULT_LOG_LIMITS.capacity, 1, 1_000_000),
+    thirdPartyApiKey: env.THIRD_PARTY_API_KEY?.trim() || DEFAULT_THIRD_PARTY_API_KEY,
   };
 }

@@ -1,8 +1,13 @@
-"""python3 -m flask_api: the lab's Flask API on FLASK_PORT (default 8002), allowing WEB_ORIGIN."""
+"""python3 -m flask_api: the lab's Flask API on FLASK_PORT (default 8002), allowing WEB_ORIGIN.
+
+The three page origins (WEB_ORIGIN, WEB_ALT_PORT_ORIGIN, WEB_ALT_HOST_ORIGIN) may read its
+request log at /__log.
+"""
 import os
 import sys
 
 from .app import create_app
+from .request_log import RequestLog
 from .serve import serve
 
 
@@ -21,7 +26,12 @@ def read_origin(name, default):
 
 
 if __name__ == "__main__":
-    serve(
-        create_app(read_origin("WEB_ORIGIN", "http://localhost:3000")),
-        read_port("FLASK_PORT", 8002),
-    )
+    web_origin = read_origin("WEB_ORIGIN", "http://localhost:3000")
+    app = create_app(web_origin)
+    pages = [
+        web_origin,
+        read_origin("WEB_ALT_PORT_ORIGIN", "http://localhost:3001"),
+        read_origin("WEB_ALT_HOST_ORIGIN", "http://127.0.0.1:3000"),
+    ]
+    app.wsgi_app = RequestLog(app.wsgi_app, pages)
+    serve(app, read_port("FLASK_PORT", 8002))

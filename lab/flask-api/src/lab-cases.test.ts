@@ -75,3 +75,34 @@ describe('the lab Flask API', () => {
     expect(allowOrigins(answer)).toEqual([]);
   });
 });
+
+describe("the Flask API's request log", () => {
+  it('records each request of a run with the headers exactly as sent, a doubled one as a list', async () => {
+    await get('/mistake/double/data?run=log-1', WEB);
+    await preflight('/mistake/in-view/data?run=log-1', WEB);
+    const answer = await probeOnce(`${flask.url}/__log?run=log-1`, 5_000, {
+      headers: { origin: WEB },
+    });
+    expect(answer.headers['access-control-allow-origin']).toBe(WEB);
+    const { run, entries } = JSON.parse(answer.body) as {
+      run: string;
+      entries: { method: string; path: string; status: number; responseHeaders: object }[];
+    };
+    expect(run).toBe('log-1');
+    expect(entries.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+      { method: 'GET', path: '/mistake/double/data', status: 200 },
+      { method: 'OPTIONS', path: '/mistake/in-view/data', status: 200 },
+    ]);
+    expect(entries[0]?.responseHeaders).toMatchObject({
+      'access-control-allow-origin': [WEB, WEB],
+    });
+    expect(entries[1]?.responseHeaders).not.toHaveProperty('access-control-allow-origin');
+  });
+
+  it('lets no other origin read the log', async () => {
+    const answer = await probeOnce(`${flask.url}/__log?run=log-1`, 5_000, {
+      headers: { origin: EVIL },
+    });
+    expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});

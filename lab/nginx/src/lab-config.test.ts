@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { probeOnce, type HttpAnswer } from '@cors-lab/testkit';
 import { freePorts } from '@cors-lab/testkit';
-import { originsFromEnv } from '@cors-lab/scenarios';
+import { originsFromEnv, readRunLog } from '@cors-lab/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labHttpConfig } from './lab-config.js';
 import { startNginx, type RunningNginx } from './nginx-process.js';
@@ -20,7 +20,7 @@ beforeAll(async () => {
     const allowed = req.headers.origin === WEB;
     if (allowed) res.setHeader('Access-Control-Allow-Origin', WEB);
     res.setHeader('Vary', 'Origin');
-    res.statusCode = req.url === '/missing' ? 404 : 200;
+    res.statusCode = req.url?.split('?')[0] === '/missing' ? 404 : 200;
     res.end('{}');
   });
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
@@ -87,5 +87,29 @@ describe('the lab nginx', () => {
     expect(second.headers['x-cache-status']).toBe('MISS');
     expect(allowOrigins(second)).toEqual([ALT]);
     expect((await get('/cache/vary/x', WEB)).headers['x-cache-status']).toBe('HIT');
+  });
+});
+
+describe("the lab nginx's request log", () => {
+  it('records each request of a run as nginx answered it, both Allow-Origin values on /double/', async () => {
+    await get('/double/data?run=log-1', WEB);
+    await get('/no-always/missing?run=log-1', WEB);
+    const entries = await readRunLog(base, 'log-1');
+    expect(
+      entries?.map(({ method, path, status, responseHeaders }) => ({
+        method,
+        path,
+        status,
+        allowOrigin: responseHeaders['access-control-allow-origin'],
+      })),
+    ).toEqual([
+      { method: 'GET', path: '/double/data', status: 200, allowOrigin: [WEB, WEB] },
+      { method: 'GET', path: '/no-always/missing', status: 404, allowOrigin: undefined },
+    ]);
+  });
+
+  it('lets the page origins read the log, and no one else', async () => {
+    expect(allowOrigins(await get('/__log', ALT))).toEqual([ALT]);
+    expect(allowOrigins(await get('/__log', 'https://evil.example'))).toEqual([]);
   });
 });

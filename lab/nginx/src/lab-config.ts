@@ -24,6 +24,7 @@ export function labHttpConfig(port: number, upstream: string, origins: Origins):
     UPSTREAM: upstream,
     WEB_ORIGIN: origins.web,
     WEB_ALT_PORT_ORIGIN: origins['web-alt-port'],
+    WEB_ALT_HOST_ORIGIN: origins['web-alt-host'],
     POLICY_HTTP: http,
     POLICY_LOCATION: location.replace(/^(?=.)/gm, '        '),
     PREFIX: '{{PREFIX}}',

@@ -1,9 +1,11 @@
-// `pnpm dev` / `pnpm start`: the lab's nginx on NGINX_PORT (default 8003) in front of API_ORIGIN.
+// `pnpm dev` / `pnpm start`: the lab's nginx on NGINX_PORT (default: the port of NGINX_ORIGIN, else
+// 8003) in front of API_ORIGIN.
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { labHttpConfig } from './lab-config.js';
 import { startNginx } from './nginx-process.js';
 
-const raw = process.env.NGINX_PORT || '8003';
+const origins = originsFromEnv(process.env);
+const raw = process.env.NGINX_PORT || new URL(origins.nginx).port || '8003';
 const port = Number(raw);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(
@@ -11,7 +13,6 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   );
   process.exit(1);
 }
-const origins = originsFromEnv(process.env);
 const nginx = await startNginx(
   labHttpConfig(port, origins.api, origins),
   `http://127.0.0.1:${port}/health`,

@@ -18,6 +18,12 @@ export {
 export { resolvePolicy, type ResolvedPolicyOptions } from './route-policy.js';
 export { LAB_ROUTES, MAIN_API_ROUTES, SITE_COOKIE_ROUTES, WEB_ROUTES } from './routes.js';
 export {
+  FLASK_CASES,
+  NGINX_LOCATIONS,
+  type FlaskCase,
+  type NginxLocation,
+} from './system-servers.js';
+export {
   SCENARIOS,
   expectationFor,
   labRouteByPath,
@@ -31,6 +37,7 @@ export {
   headerValue,
   logUrl,
   readRunLog,
+  runLogFromJsonLines,
   serverAnswer,
   type LogEntry,
   type RunLog,

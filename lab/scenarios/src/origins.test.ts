@@ -15,6 +15,9 @@ describe('originsFromEnv', () => {
       'api-tls': 'https://localhost:8443',
       'api-alt-host': 'http://127.0.0.1:8000',
       'api-tls-alt-host': 'https://127.0.0.1:8443',
+      flask: 'http://localhost:8002',
+      nginx: 'http://localhost:8003',
+      vite: 'http://localhost:5173',
     });
   });
 

@@ -17,6 +17,9 @@ export const ORIGIN_ENV: Readonly<Record<OriginRole, { name: string; default: st
   'api-tls': { name: 'API_TLS_ORIGIN', default: 'https://localhost:8443' },
   'api-alt-host': { name: 'API_ALT_HOST_ORIGIN', default: 'http://127.0.0.1:8000' },
   'api-tls-alt-host': { name: 'API_TLS_ALT_HOST_ORIGIN', default: 'https://127.0.0.1:8443' },
+  flask: { name: 'FLASK_ORIGIN', default: 'http://localhost:8002' },
+  nginx: { name: 'NGINX_ORIGIN', default: 'http://localhost:8003' },
+  vite: { name: 'VITE_ORIGIN', default: 'http://localhost:5173' },
 };
 
 export const DEFAULT_ORIGINS: Origins = originsFromEnv({});

@@ -329,6 +329,14 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     },
     response: ECHO,
   },
+  {
+    id: 'third-party',
+    path: '/lab/third-party/forecast',
+    description:
+      'A third-party API the page cannot change: no CORS headers, and 401 without its `X-Api-Key`.',
+    cors: { kind: 'none' },
+    response: { kind: 'third-party' },
+  },
 ];
 
 /**
@@ -364,6 +372,16 @@ export const WEB_ROUTES: readonly WebRoute[] = [
       '`proxy.ts` (Next 16 middleware) applying the policy to every path under `/edge`, allowing the web alt-port origin; `/edge/echo` answers GET and PUT.',
     policy: { origins: ['web-alt-port'], allowedHeaders: ['Content-Type'] },
     methods: ['GET', 'PUT'],
+  },
+  {
+    id: 'third-party-backend',
+    kind: 'route-handler',
+    path: '/api/third-party',
+    description:
+      'A backend route for the third-party API: the handler calls `/lab/third-party/forecast` server-side with the key from THIRD_PARTY_API_KEY and answers the page under its own policy (the web alt-port origin).',
+    policy: { origins: ['web-alt-port'] },
+    methods: ['GET'],
+    upstream: '/lab/third-party/forecast',
   },
 ];
 

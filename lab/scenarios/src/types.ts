@@ -21,6 +21,8 @@ export type PageOriginRole = 'web' | 'web-alt-port' | 'web-alt-host' | 'web-tls'
  * - `api-tls`: the API's https listener (`https://localhost:8443`).
  * - `api-alt-host`, `api-tls-alt-host`: the main and https listeners reached as `127.0.0.1`,
  *   another site than a `localhost` page (`http://127.0.0.1:8000`, `https://127.0.0.1:8443`).
+ * - `flask`: the lab's Flask API (`http://localhost:8002`, lab/flask-api), one case per path.
+ * - `nginx`: the lab's nginx (`http://localhost:8003`, lab/nginx) in front of the API.
  */
 export type TargetRole =
   | 'api'
@@ -30,10 +32,12 @@ export type TargetRole =
   | 'same-page-origin'
   | 'api-tls'
   | 'api-alt-host'
-  | 'api-tls-alt-host';
+  | 'api-tls-alt-host'
+  | 'flask'
+  | 'nginx';
 
-/** Every role that has a fixed origin. */
-export type OriginRole = PageOriginRole | Exclude<TargetRole, 'same-page-origin'>;
+/** Every role that has a fixed origin; `vite` is the Vite dev server of lab/vite-proxy. */
+export type OriginRole = PageOriginRole | Exclude<TargetRole, 'same-page-origin'> | 'vite';
 
 export const PAGE_ORIGIN_ROLES = [
   'web',
@@ -61,6 +65,9 @@ export const CATEGORIES = [
   'scheme',
   'site-cookies',
   'local-network',
+  'flask',
+  'nginx',
+  'third-party',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -106,6 +113,11 @@ export interface ScenarioRequest {
   mode?: RequestMode;
   /** Send the identical request this many times, one after the other (default 1). */
   repeat?: number;
+  /**
+   * Setup steps only: send it from a frame on this page origin instead of the page itself, so one
+   * scenario shows what a first origin leaves behind (a shared cache) for the page's origin.
+   */
+  fromPage?: PageOriginRole;
 }
 
 /** What the page can observe once the request settles. */
@@ -252,9 +264,13 @@ export type RouteCors =
  * - `token-echo`: like `echo`, plus `tokenSent` and `tokenMatchesRun` from `Authorization: Bearer`.
  * - `fail`: throws; the API's error handler answers `status` with JSON `{ error }`.
  * - `redirect`: 302 to `to` on another server (the run id is carried along).
+ * - `third-party`: an API the page's owner does not control: 401 JSON `{ error }` without the
+ *   `X-Api-Key` the API is configured with (THIRD_PARTY_API_KEY), else 200 JSON
+ *   `{ ok, route, run, forecast }`.
  */
 export type RouteResponse =
   | { kind: 'echo' }
+  | { kind: 'third-party' }
   | { kind: 'login' }
   | { kind: 'token-login' }
   | { kind: 'token-echo' }
@@ -315,6 +331,8 @@ export type WebRoute =
       policy: RoutePolicy;
       /** Methods the handler implements besides OPTIONS. */
       methods: readonly string[];
+      /** A backend route: the handler calls this lab route server-side and answers with its body. */
+      upstream?: string;
     };
 
 /** A route of the main API (the one a template user keeps), behind the policy from the environment. */

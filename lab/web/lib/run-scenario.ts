@@ -20,6 +20,7 @@ import {
   type TargetRole,
 } from '@cors-lab/scenarios';
 import { browserRequest, fetchCall } from './fetch-call';
+import { observeFromFrame } from './frame-request';
 import { observe } from './observe';
 
 export interface RunContext {
@@ -31,12 +32,15 @@ export interface RunContext {
 
 /**
  * Which server keeps the log of requests to a target. The API's two listeners share one log and
- * the dev proxy forwards to the API, so all three read the API's; a closed port keeps none.
+ * the dev proxy forwards to the API, so all three read the API's; Flask and nginx keep their own
+ * (nginx's holds its own answers, and what it forwards shows up in the API's); a closed port keeps none.
  */
-type LogSource = 'api' | 'web' | 'closed-port';
+type LogSource = 'api' | 'web' | 'closed-port' | 'flask' | 'nginx';
 
 function logSource(target: TargetRole): LogSource {
-  return target === 'web' || target === 'closed-port' ? target : 'api';
+  return target === 'web' || target === 'closed-port' || target === 'flask' || target === 'nginx'
+    ? target
+    : 'api';
 }
 
 /** The target role a logged request reached: the API names its listener in every entry. */
@@ -67,7 +71,13 @@ function loggedTarget(target: TargetRole): TargetRole {
  * from it as mixed content); the public-address page reads through its own origin (Chromium's
  * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
  */
-function logOrigin(source: 'api' | 'web', origins: Origins, page: PageOriginRole): string {
+function logOrigin(
+  source: Exclude<LogSource, 'closed-port'>,
+  origins: Origins,
+  page: PageOriginRole,
+): string {
+  // Flask and nginx scenarios run from the plain-http pages only.
+  if (source === 'flask' || source === 'nginx') return origins[source];
   if (page === 'web-public') {
     return source === 'api' ? `${origins[page]}${PROXY_PREFIX}` : origins[page];
   }
@@ -98,7 +108,11 @@ export async function exchange(
   { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
   runId: string,
 ): Promise<Exchange> {
-  for (const step of setup) await observe(fetchCall(step, origins, page, runId));
+  for (const step of setup) {
+    await (step.fromPage
+      ? observeFromFrame(step, origins, step.fromPage, runId)
+      : observe(fetchCall(step, origins, page, runId)));
+  }
   let observed = await observe(fetchCall(request, origins, page, runId));
   for (let i = 1; i < (request.repeat ?? 1); i += 1) {
     observed = await observe(fetchCall(request, origins, page, runId));

@@ -51,6 +51,8 @@ const CREDENTIALS = { 'access-control-allow-credentials': 'true' };
 const EXPECTED: Record<string, RouteAnswers> = {
   exact: webOnly(CONTENT_TYPE_ONLY),
   none: sameForEveryOrigin(ok({}), noContent({})),
+  // Without the key the stand-in third-party API answers 401, with no CORS headers either way.
+  'third-party': sameForEveryOrigin({ status: 401, headers: {} }, noContent({})),
   wildcard: sameForEveryOrigin(
     ok({ 'access-control-allow-origin': '*' }),
     noContent({
@@ -268,6 +270,16 @@ describe('every lab route', () => {
 
 describe('lab route handlers', () => {
   const server = app();
+
+  it('the third-party stand-in answers only with its API key, and never with CORS headers', async () => {
+    const url = '/lab/third-party/forecast?run=r-9';
+    const refused = await request(server).get(url).set('X-Api-Key', 'wrong');
+    expect(refused.status).toBe(401);
+    const res = await request(server).get(url).set('Origin', WEB).set('X-Api-Key', 'lab-demo-key');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, route: 'third-party', run: 'r-9', forecast: 'sunny' });
+    expect(corsHeaders(res)).toEqual({});
+  });
 
   it('echo reports the route, method, run and whether the route cookie matches the run', async () => {
     const res = await request(server)

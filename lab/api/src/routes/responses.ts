@@ -25,7 +25,11 @@ function cookieOptions(cookie: LabCookie): CookieOptions {
 const BEARER = /^Bearer (\S+)$/;
 
 /** The handler that answers `route` once its CORS middleware is done. */
-export function routeResponse(route: LabRoute, origins: Origins): RequestHandler {
+export function routeResponse(
+  route: LabRoute,
+  origins: Origins,
+  thirdPartyApiKey: string,
+): RequestHandler {
   const cookie = route.cookie ?? 'lab_sid';
   return (req, res, next) => {
     // A preflight that the CORS layer did not end gets an empty answer without CORS headers.
@@ -84,6 +88,13 @@ export function routeResponse(route: LabRoute, origins: Origins): RequestHandler
         return;
       case 'fail':
         next(new HttpError(response.status, 'The lab route failed on purpose.'));
+        return;
+      case 'third-party':
+        if (req.headers['x-api-key'] !== thirdPartyApiKey) {
+          next(new HttpError(401, 'Send the API key in X-Api-Key.'));
+          return;
+        }
+        res.json({ ok: true, route: route.id, run, forecast: 'sunny' });
         return;
       case 'redirect': {
         const query = run !== null && SAFE_RUN.test(run) ? `?run=${run}` : '';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entriesOnPath, headerValue, logUrl, serverAnswer, type LogEntry } from './request-log.js';
+import {
+  entriesOnPath,
+  headerValue,
+  logUrl,
+  runLogFromJsonLines,
+  serverAnswer,
+  type LogEntry,
+} from './request-log.js';
 
 function entry(method: string, path: string, extra: Partial<LogEntry> = {}): LogEntry {
   return {
@@ -55,5 +62,42 @@ describe('request log reading', () => {
     expect(headerValue({ Origin: 'null' }, 'origin')).toBe('null');
     expect(headerValue({ 'set-cookie': ['a=1', 'b=2'] }, 'Set-Cookie')).toBe('a=1, b=2');
     expect(headerValue({}, 'origin')).toBeUndefined();
+  });
+});
+
+describe('runLogFromJsonLines', () => {
+  const line = (run: string, acao: string | string[]) =>
+    JSON.stringify({
+      time: '2026-01-01T00:00:00+00:00',
+      run,
+      method: 'GET',
+      path: '/double/lab/exact',
+      status: '200',
+      requestHeaders: { origin: 'http://localhost:3000', 'access-control-request-method': '' },
+      responseHeaders: { 'access-control-allow-origin': acao, vary: '' },
+    });
+
+  it("keeps the run's lines, drops nginx's empty values and keeps a repeated header as a list", () => {
+    const text = [
+      line('a', ['http://localhost:3000', 'http://localhost:3000']),
+      line('b', ['', 'x']),
+      '',
+    ].join('\n');
+    expect(runLogFromJsonLines(text, 'a')).toEqual([
+      {
+        time: '2026-01-01T00:00:00+00:00',
+        run: 'a',
+        method: 'GET',
+        path: '/double/lab/exact',
+        status: 200,
+        requestHeaders: { origin: 'http://localhost:3000' },
+        responseHeaders: {
+          'access-control-allow-origin': ['http://localhost:3000', 'http://localhost:3000'],
+        },
+      },
+    ]);
+    expect(runLogFromJsonLines(text, 'b')[0]?.responseHeaders).toEqual({
+      'access-control-allow-origin': 'x',
+    });
   });
 });

@@ -57,8 +57,44 @@ export async function readRunLog(
       `${logUrl(serverOrigin, runId)} answered ${response.status}; expected 200 with the run's request log. Is that server the lab's API or web app?`,
     );
   }
+  if (response.headers.get('content-type')?.includes('ndjson')) {
+    return runLogFromJsonLines(await response.text(), runId);
+  }
   const body = (await response.json()) as RunLog;
   return body.entries;
+}
+
+/**
+ * The entries of one run from a log kept as one JSON object per line, as nginx's access log writes
+ * them (lab/nginx): nginx prints an absent header or query parameter as `""`, so empty values are
+ * dropped and an empty `run` is null.
+ */
+export function runLogFromJsonLines(text: string, runId: string): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const raw = JSON.parse(line) as LogEntry & { run: string };
+    if (raw.run !== runId) continue;
+    entries.push({
+      ...raw,
+      status: Number(raw.status),
+      requestHeaders: presentHeaders(raw.requestHeaders),
+      responseHeaders: presentHeaders(raw.responseHeaders),
+    });
+  }
+  return entries;
+}
+
+function presentHeaders(
+  headers: Readonly<Record<string, HeaderValue>>,
+): Record<string, HeaderValue> {
+  const present: Record<string, HeaderValue> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const values = (typeof value === 'string' ? [value] : (value ?? [])).filter((v) => v !== '');
+    if (values.length === 1) present[name] = values[0] as string;
+    else if (values.length > 1) present[name] = values;
+  }
+  return present;
 }
 
 /** The header value, whatever the case of its name. */
