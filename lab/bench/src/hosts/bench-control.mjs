@@ -2,17 +2,7 @@
 // the bench over the IPC channel. Under callgrind, os.freemem() and os.totalmem() are the markers
 // the bench passes as --zero-before / --dump-before, so a window counts exactly what runs between.
 import { freemem, totalmem } from 'node:os';
-import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { getHeapSpaceStatistics } from 'node:v8';
-
-// Collections V8 started by itself; the scavenge the bench forces between windows is not one.
-let collections = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    const flags = /** @type {{ flags?: number }} */ (entry.detail)?.flags ?? 0;
-    if ((flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) === 0) collections++;
-  }
-}).observe({ entryTypes: ['gc'] });
+import { GCProfiler, getHeapSpaceStatistics } from 'node:v8';
 
 /** Bytes in the young generation: with no collection in between, its growth is what was allocated. */
 function youngBytes() {
@@ -25,7 +15,10 @@ function youngBytes() {
   return bytes;
 }
 
-let window = { young: 0, collections: 0 };
+// Started after the forced scavenge and stopped at the end marker, so it lists exactly the
+// collections V8 ran inside the window.
+let profiler = new GCProfiler();
+let young = 0;
 
 /** @param {unknown} message */
 function answer(message) {
@@ -37,23 +30,16 @@ function answer(message) {
   } else if (command === 'window-start') {
     // A scavenge first (with --expose-gc), so the window starts with an empty young generation.
     if (typeof globalThis.gc === 'function') globalThis.gc({ type: 'minor' });
-    // Observer callbacks for that scavenge arrive later: count from after they have run.
-    setImmediate(() => {
-      window = { young: youngBytes(), collections };
-      freemem();
-      process.send?.({ benchControl: 'window-start' });
-    });
+    profiler = new GCProfiler();
+    profiler.start();
+    young = youngBytes();
+    freemem();
+    process.send?.({ benchControl: 'window-start' });
   } else if (command === 'window-end') {
     totalmem();
-    const allocatedBytes = youngBytes() - window.young;
-    // Let the observer report any collection that happened inside the window.
-    setImmediate(() => {
-      process.send?.({
-        benchControl: 'window-end',
-        allocatedBytes,
-        collections: collections - window.collections,
-      });
-    });
+    const allocatedBytes = youngBytes() - young;
+    const collections = profiler.stop()?.statistics.length ?? 0;
+    process.send?.({ benchControl: 'window-end', allocatedBytes, collections });
   }
 }
 
