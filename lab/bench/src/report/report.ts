@@ -1,4 +1,4 @@
-// Shapes measured figures into the JSON report: each case's median with its spread, and ratios to
+// Shapes measured figures into the JSON report: each case's figure with its spread, and ratios to
 // its baseline (the same server without CORS) and to the hand-written floor.
 import type { CaseSpec } from '../cases.js';
 import type { BenchOptions } from '../cli-options.js';
@@ -22,11 +22,14 @@ export interface Environment {
 export interface InstructionRow {
   id: string;
   label: string;
-  /** Median over windows without a garbage collection inside, with min and max of those. */
+  /**
+   * Over windows without a garbage collection inside. The figure is `min`: what else V8 does in a
+   * window (marking steps, compiling) only adds instructions, so the least is the path's own cost.
+   */
   instructionsPerRequest: Spread;
   allocatedBytesPerRequest: number;
   windows: number[];
-  /** Windows left out of the median because a collection fell inside them. */
+  /** Windows left out because a collection fell inside them. */
   windowsWithCollection: number;
   baseline: string;
   /** Instructions relative to the baseline (above 1: costs more). */
@@ -69,13 +72,13 @@ export function instructionRows(
   cases: readonly CaseSpec[],
   counted: ReadonlyMap<string, readonly CountedWindow[]>,
 ): InstructionRow[] {
-  const medians = new Map<string, number>();
+  const costs = new Map<string, number>();
   const rows = cases.map((c) => {
     const windows = counted.get(c.id) ?? [];
     const clean = windows.filter((w) => w.collections === 0);
     const used = clean.length > 0 ? clean : windows;
     const instructionsPerRequest = spreadOf(used.map((w) => w.instructionsPerRequest));
-    medians.set(c.id, instructionsPerRequest.median);
+    costs.set(c.id, instructionsPerRequest.min);
     return {
       c,
       row: {
@@ -92,12 +95,12 @@ export function instructionRows(
   });
   return rows.map(({ c, row }) => ({
     ...row,
-    vsBaseline: ratio(row.instructionsPerRequest.median, medians.get(c.baseline)),
+    vsBaseline: ratio(row.instructionsPerRequest.min, costs.get(c.baseline)),
     ...(c.floor === undefined
       ? {}
       : {
           floor: c.floor,
-          vsFloor: ratio(row.instructionsPerRequest.median, medians.get(c.floor)),
+          vsFloor: ratio(row.instructionsPerRequest.min, costs.get(c.floor)),
         }),
   }));
 }
@@ -138,7 +141,7 @@ export function throughputRows(
 
 /** The acceptance goals of the per-request cost, judged on instructions (skipped when a case is missing). */
 export function goalsOf(rows: readonly InstructionRow[]): Goal[] {
-  const cost = (id: string) => rows.find((row) => row.id === id)?.instructionsPerRequest.median;
+  const cost = (id: string) => rows.find((row) => row.id === id)?.instructionsPerRequest.min;
   const goals: Goal[] = [];
   const compare = (goal: string, ours: string, other: string, factor: number) => {
     const a = cost(ours);
@@ -179,7 +182,8 @@ export const INSTRUCTIONS_METHOD =
   'its own port; after a warm-up, windows of sequential keep-alive requests are counted between two ' +
   'markers (os.freemem zeroes, os.totalmem dumps), interleaved across cases. V8 runs single-threaded ' +
   'with a 64 MB young generation and a scavenge before each window, so collection is not counted: ' +
-  'allocation is reported as bytes per request instead.';
+  'allocation is reported as bytes per request instead. The figure is the least count over windows ' +
+  'without a collection (other V8 work only adds to a window); median and max show the spread.';
 
 export const THROUGHPUT_METHOD =
   'autocannon against each server, cases interleaved in rounds that start at a different case; the ' +
