@@ -1,11 +1,10 @@
 // Drives one autocannon run and returns its throughput, refusing runs with failures.
 import autocannon from 'autocannon';
-import type { IncomingHttpHeaders } from 'node:http';
 
 export interface Load {
   url: string;
   method: 'GET' | 'OPTIONS';
-  headers: IncomingHttpHeaders;
+  headers: Readonly<Record<string, string>>;
   connections: number;
   seconds: number;
 }
@@ -19,14 +18,14 @@ export async function applyLoad(load: Load): Promise<LoadResult> {
   const result = await autocannon({
     url: load.url,
     method: load.method,
-    headers: load.headers,
+    headers: { ...load.headers },
     connections: load.connections,
     duration: load.seconds,
   });
   // A bench that counts errors or refusals as throughput measures the wrong thing.
-  if (result.errors > 0 || result.non2xx > 0) {
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
     throw new Error(
-      `${load.method} ${load.url} had ${result.errors} errors and ${result.non2xx} non-2xx answers ` +
+      `${load.method} ${load.url} had ${result.errors} errors, ${result.timeouts} timeouts and ${result.non2xx} non-2xx answers ` +
         `out of ${result.requests.total}: every request must succeed for the figure to mean anything.`,
     );
   }
