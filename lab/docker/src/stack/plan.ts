@@ -1,0 +1,56 @@
+/** Where the containerised stack listens for one run, and the variables Compose and e2e read. */
+export interface StackPlan {
+  ports: { api: number; apiAlt: number; web: number; webAlt: number; closed: number };
+  /** Every `${VARIABLE}` docker-compose.yml reads, set explicitly so no `.env` file or shell leaks in. */
+  composeEnv: Record<string, string>;
+  /** The origins the browser tests open, from the same ports. */
+  originsEnv: Record<string, string>;
+}
+
+export interface PlanInput {
+  ports: [number, number, number, number, number];
+  apiImage: string;
+  webImage: string;
+}
+
+/**
+ * Container ports equal host ports: web and web-alt share the api container's network, and
+ * every origin must mean the same thing to the browser, to Next's /proxy rewrite and to the API.
+ */
+export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
+  const [api, apiAlt, web, webAlt, closed] = ports;
+  const originsEnv = {
+    WEB_ORIGIN: `http://localhost:${web}`,
+    WEB_ALT_PORT_ORIGIN: `http://localhost:${webAlt}`,
+    WEB_ALT_HOST_ORIGIN: `http://127.0.0.1:${web}`,
+    API_ORIGIN: `http://localhost:${api}`,
+    API_ALT_PORT_ORIGIN: `http://localhost:${apiAlt}`,
+    CLOSED_PORT_ORIGIN: `http://localhost:${closed}`,
+  };
+  return {
+    ports: { api, apiAlt, web, webAlt, closed },
+    originsEnv,
+    composeEnv: {
+      ...originsEnv,
+      API_IMAGE: apiImage,
+      WEB_IMAGE: webImage,
+      PORT: String(api),
+      ALT_PORT: String(apiAlt),
+      WEB_PORT: String(web),
+      WEB_ALT_PORT: String(webAlt),
+      // Empty: the compose file's defaults, i.e. the apps' own (allowed origin = WEB_ORIGIN).
+      CORS_ALLOWED_ORIGINS: '',
+      ALT_CORS_ALLOWED_ORIGINS: '',
+      CORS_CREDENTIALS: '',
+      CORS_ALLOW_NULL_ORIGIN: '',
+      CORS_METHODS: '',
+      CORS_ALLOWED_HEADERS: '',
+      CORS_EXPOSED_HEADERS: '',
+      CORS_MAX_AGE: '',
+      REQUEST_LOG_SIZE: '',
+      // Build-only variables: Compose builds nothing in this run, but reads them all the same.
+      NODE_IMAGE: '',
+      EXTRA_CA_CERTS: '',
+    },
+  };
+}
