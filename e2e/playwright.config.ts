@@ -44,7 +44,7 @@ export default defineConfig<object, EngineWorkerOptions>({
     ? []
     : [
         {
-          command: 'node apps/api/dist/index.js',
+          command: 'node lab/api/dist/index.js',
           cwd: repoRoot,
           url: `${origins.api}/health`,
           reuseExistingServer: !ci,
@@ -52,7 +52,7 @@ export default defineConfig<object, EngineWorkerOptions>({
           gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
         },
         {
-          command: 'node apps/web/scripts/serve.mjs start',
+          command: 'node lab/web/scripts/serve.mjs start',
           cwd: repoRoot,
           url: `${origins.web}/matrix`,
           reuseExistingServer: !ci,

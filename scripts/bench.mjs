@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench [flags]`: the Express figures (packages/cors-policy/bench) and then the whole-stack
-// Next.js figure (packages/hardening). With --json both land in one JSON object on stdout.
+// Next.js figure (lab/security). With --json both land in one JSON object on stdout.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
@@ -10,7 +10,7 @@ const expressArgs = args.filter((arg) => arg !== '--rebuild');
 
 const parts = [
   { key: 'express', filter: '@cors-lab/cors-policy', script: 'bench', args: expressArgs },
-  { key: 'next', filter: '@cors-lab/hardening', script: 'bench:next', args },
+  { key: 'next', filter: '@cors-lab/security', script: 'bench:next', args },
 ];
 
 const figures = {};

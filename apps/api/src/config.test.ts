@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config.js';
+import { readConfig } from './config.js';
+import { ConfigError } from './env.js';
 
 const ENTRY = fileURLToPath(new URL('./index.ts', import.meta.url));
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -12,7 +13,7 @@ interface Exit {
   stderr: string;
 }
 
-/** Runs the real entry point (through tsx) with only `env` and PATH; `whenReady` runs once both ports listen. */
+/** Runs the real entry point (through tsx) with only `env` and PATH; `whenReady` runs once it listens. */
 function runEntry(env: Record<string, string>, whenReady?: (pid: number) => void): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
@@ -24,7 +25,7 @@ function runEntry(env: Record<string, string>, whenReady?: (pid: number) => void
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (whenReady && (stdout.match(/listening on/g) ?? []).length === 2) {
+      if (whenReady && stdout.includes('listening on')) {
         whenReady(child.pid!);
         whenReady = undefined;
       }
@@ -39,12 +40,16 @@ function runEntry(env: Record<string, string>, whenReady?: (pid: number) => void
 }
 
 describe('readConfig', () => {
-  it('defaults to ports 8000 and 8001, the web origin for :8000 and the alt-port origin for :8001', () => {
+  it('defaults to port 8000 and allows only the web origin, with credentials', () => {
     const config = readConfig({});
-    expect([config.port, config.altPort, config.logCapacity]).toEqual([8000, 8001, 2000]);
+    expect(config.port).toBe(8000);
     expect([...config.policy.exactOrigins]).toEqual(['http://localhost:3000']);
-    expect([...config.altPolicy.exactOrigins]).toEqual(['http://localhost:3001']);
     expect(config.policy.credentials).toBe(true);
+  });
+
+  it('allows WEB_ORIGIN when CORS_ALLOWED_ORIGINS is unset', () => {
+    const config = readConfig({ WEB_ORIGIN: 'https://app.example.com' });
+    expect([...config.policy.exactOrigins]).toEqual(['https://app.example.com']);
   });
 
   it('reads a comma-separated allow-list with spaces, patterns included', () => {
@@ -67,7 +72,7 @@ describe('readConfig', () => {
     );
   });
 
-  it('refuses an empty list entry, a non-boolean and an out-of-range port, naming each variable', () => {
+  it('refuses an empty list entry, a non-boolean, an out-of-range port and a non-origin, naming each variable', () => {
     expect(() => readConfig({ CORS_ALLOWED_ORIGINS: 'http://a.test,,http://b.test' })).toThrow(
       /CORS_ALLOWED_ORIGINS="http:\/\/a.test,,http:\/\/b.test" has an empty entry/,
     );
@@ -77,25 +82,27 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: '70000' })).toThrow(
       /PORT="70000" is invalid: expected a whole number from 0 to 65535/,
     );
-    expect(() => readConfig({ WEB_ORIGIN: 'localhost:3000' })).toThrow(/WEB_ORIGIN/);
+    expect(() => readConfig({ WEB_ORIGIN: 'localhost:3000' })).toThrow(
+      /WEB_ORIGIN="localhost:3000"/,
+    );
+    expect(() => readConfig({ WEB_ORIGIN: 'http://localhost:3000/' })).toThrow(
+      /e\.g\. "http:\/\/localhost:3000"/,
+    );
   });
 });
 
 describe('the entry point', () => {
   it('exits 1 with the policy message when CORS_ALLOWED_ORIGINS is * and credentials are on', async () => {
-    const exit = await runEntry({ CORS_ALLOWED_ORIGINS: '*', PORT: '0', ALT_PORT: '0' });
+    const exit = await runEntry({ CORS_ALLOWED_ORIGINS: '*', PORT: '0' });
     expect(exit.code).toBe(1);
     expect(exit.stderr).toMatch(/^api: Invalid CORS configuration \(CORS_ALLOWED_ORIGINS="\*"/);
     expect(exit.stdout).not.toContain('listening');
   }, 30_000);
 
-  it('listens on both ports and exits 0 on SIGTERM', async () => {
-    const exit = await runEntry({ PORT: '0', ALT_PORT: '0' }, (pid) =>
-      process.kill(pid, 'SIGTERM'),
-    );
+  it('listens and exits 0 on SIGTERM', async () => {
+    const exit = await runEntry({ PORT: '0' }, (pid) => process.kill(pid, 'SIGTERM'));
     expect(exit.code).toBe(0);
-    expect(exit.stdout).toContain('api: main listening');
-    expect(exit.stdout).toContain('api: alt listening');
-    expect(exit.stdout).toContain('SIGTERM received, closing both listeners');
+    expect(exit.stdout).toContain('api: api listening');
+    expect(exit.stdout).toContain('SIGTERM received, closing the listener');
   }, 30_000);
 });

@@ -18,13 +18,13 @@ import {
   RUN_LABEL,
   assertNoCertificateInImage,
   buildImage,
-  type AppImage,
   type Builder,
 } from './image/build-app.js';
 import { hostExtraCaCerts } from './image/extra-ca.js';
 import { PhaseClock } from './phases.js';
 import { enginesFromEnv, runBrowserMatrix } from './stack/browser-matrix.js';
 import { freePorts } from './stack/free-port.js';
+import { imagesToBuild } from './stack/compose-builds.js';
 import { leftovers } from './stack/leftovers.js';
 import { planStack } from './stack/plan.js';
 
@@ -122,17 +122,16 @@ async function main(): Promise<void> {
     stopIfInterrupted();
 
     const extraCa = hostExtraCaCerts();
-    const common = { NODE_IMAGE: base.tag, EXTRA_CA_CERTS: extraCa };
-    const images: AppImage[] = [
-      { name: 'api', dockerfile: 'apps/api/Dockerfile', tag: apiImage, args: common },
-      {
-        name: 'web',
-        dockerfile: 'apps/web/Dockerfile',
-        tag: webImage,
-        // Compiled into the /proxy rewrite: the API as the web container reaches it (shared network).
-        args: { ...common, API_ORIGIN: plan.originsEnv.API_ORIGIN! },
-      },
-    ];
+    stack = new ComposeProject(compose, COMPOSE_FILE, project, {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+      ...plan.composeEnv,
+      NODE_IMAGE: base.tag,
+      EXTRA_CA_CERTS: extraCa,
+    });
+    // What `compose up --build` would build, built once per image with the chosen builder.
+    const images = imagesToBuild(await stack.run(['config']));
     await clock.time(
       'builds (side by side)',
       () =>
@@ -141,14 +140,13 @@ async function main(): Promise<void> {
             const since = Date.now();
             await buildImage(image, {
               docker,
-              contextDir: REPO_ROOT,
               builder,
               runId,
-              logFile: join(workDir, `${image.name}-build.log`),
+              logFile: join(workDir, `${image.tag.replace(/\W/g, '-')}-build.log`),
             });
             if (extraCa) await assertNoCertificateInImage(docker, image.tag);
             const seconds = (Date.now() - since) / 1000;
-            console.log(`  ${image.name} built in ${seconds.toFixed(1)} s`);
+            console.log(`  ${image.name}: built in ${seconds.toFixed(1)} s`);
             clock.add(`  build ${image.name}`, seconds, image.tag);
           }),
         ),
@@ -156,12 +154,6 @@ async function main(): Promise<void> {
     );
     stopIfInterrupted();
 
-    stack = new ComposeProject(compose, COMPOSE_FILE, project, {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      ...plan.composeEnv,
-    });
     const services = await stack.services();
     await clock.time(
       'compose up',

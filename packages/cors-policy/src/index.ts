@@ -24,10 +24,4 @@ export {
   type FetchHandler,
   type WithCorsOptions,
 } from './adapters/fetch.js';
-export {
-  predict,
-  PREFLIGHT_CACHE_LIMIT_SECONDS,
-  type BrowserEngine,
-  type PredictOptions,
-} from './predict.js';
 export type * from './types.js';

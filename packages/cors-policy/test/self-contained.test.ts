@@ -119,6 +119,16 @@ describe('a copy of packages/cors-policy outside the workspace', () => {
     expect(compiledFiles.map((file) => relative(copyDir, file))).toContain(join('src', 'index.ts'));
   });
 
+  it('is the production half only: no predictor import and at most 2,000 lines of code', async () => {
+    const sources = compiledFiles.filter(
+      (file) => file.startsWith(join(copyDir, 'src') + sep) && file.endsWith('.ts'),
+    );
+    const texts = await Promise.all(sources.map((file) => readFile(file, 'utf8')));
+    expect(texts.filter((text) => /cors-predict|from '\.\/predict/.test(text))).toEqual([]);
+    const lines = texts.reduce((sum, text) => sum + text.split('\n').length, 0);
+    expect(lines).toBeLessThanOrEqual(2000);
+  });
+
   it('answers a preflight from an allowed origin with 204 and the policy’s headers', async () => {
     const res = await send('OPTIONS', '/items/1', {
       origin: ALLOWED,

@@ -3,6 +3,7 @@ import { buildArgs, RUN_LABEL } from './build-app.js';
 
 const image = {
   name: 'web',
+  context: '/repo',
   dockerfile: 'apps/web/Dockerfile',
   tag: 'check/web:1',
   args: { NODE_IMAGE: 'local/node:20', API_ORIGIN: 'http://localhost:41000' },

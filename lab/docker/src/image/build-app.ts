@@ -7,9 +7,13 @@ export type Builder = 'buildkit' | 'legacy';
 /** Every image this run builds carries this label with the run's id, so teardown finds them all. */
 export const RUN_LABEL = 'cors-lab.docker-check.run';
 
-/** One application image: which Dockerfile, which tag, which build arguments. */
+/** One application image: where and from which Dockerfile, which tag, which build arguments. */
 export interface AppImage {
+  /** The compose services that run it. */
   name: string;
+  /** The build context (an absolute path in `compose config`). */
+  context: string;
+  /** Relative to the context. */
   dockerfile: string;
   tag: string;
   args: Readonly<Record<string, string>>;
@@ -17,7 +21,6 @@ export interface AppImage {
 
 export interface BuildOptions {
   docker: string;
-  contextDir: string;
   builder: Builder;
   runId: string;
   logFile: string;
@@ -46,7 +49,7 @@ export function buildArgs(
 export async function buildImage(image: AppImage, options: BuildOptions): Promise<void> {
   writeFileSync(options.logFile, '');
   const result = await runCommand(options.docker, buildArgs(image, options), {
-    cwd: options.contextDir,
+    cwd: image.context,
     env: { ...process.env, DOCKER_BUILDKIT: options.builder === 'buildkit' ? '1' : '0' },
     onLine: (line) => appendFileSync(options.logFile, `${line}\n`),
     timeoutMs: 600_000,

@@ -48,7 +48,7 @@ export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
       CORS_EXPOSED_HEADERS: '',
       CORS_MAX_AGE: '',
       REQUEST_LOG_SIZE: '',
-      // Build-only variables: Compose builds nothing in this run, but reads them all the same.
+      // Build arguments: set for real once the base image and the host's CAs are known.
       NODE_IMAGE: '',
       EXTRA_CA_CERTS: '',
     },

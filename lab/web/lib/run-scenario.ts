@@ -1,0 +1,271 @@
+import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-predict';
+import {
+  expectationFor,
+  loggedPathname,
+  type Engine,
+  type Expectation,
+  type Origins,
+  type PageOriginRole,
+  type Scenario,
+  type ScenarioRequest,
+  type TargetRole,
+} from '@cors-lab/scenarios';
+import { compare, type Check, type ServerView } from './compare';
+import { browserRequest, fetchCall } from './fetch-call';
+import { observe, type Observation } from './observe';
+import { entriesOnPath, headerValue, readRunLog, serverAnswer, type LogEntry } from './request-log';
+
+/** Everything the matrix reports about one scenario, run once from one page origin. */
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  category: string;
+  runId: string;
+  /** The author's expectation for this page origin and engine. */
+  expected: Expectation;
+  /** Set when this engine has a documented difference that replaced the common expectation. */
+  engineNote?: { note: string; source: string };
+  /** What the page saw of the last request (the only one unless the scenario repeats it). */
+  observed: Observation;
+  /** What predict() says, judging the headers the server actually sent (from the request log). */
+  predicted: Pick<
+    Prediction,
+    'outcome' | 'reason' | 'explanation' | 'fix' | 'preflight' | 'reachesServer'
+  >;
+  /** What the request logs show; absent when no server keeps a log there (a closed port). */
+  server?: ServerView;
+  /** Every request of the run the logs recorded, across servers, in order. */
+  reached: { target: TargetRole; method: string; path: string; origin?: string; status: number }[];
+  checks: Check[];
+  /** Every check passed: observed == expected. */
+  pass: boolean;
+  /** predicted.outcome == observed.outcome. */
+  predictionAgrees: boolean;
+  explanation: string;
+  fix: string;
+  durationMs: number;
+}
+
+export interface RunContext {
+  origins: Origins;
+  page: PageOriginRole;
+  engine: Engine | undefined;
+  runId: (scenario: Scenario) => string;
+}
+
+/**
+ * Which server keeps the log of requests to a target. The API's two listeners share one log and
+ * the dev proxy forwards to the API, so all three read the API's; a closed port keeps none.
+ */
+type LogSource = 'api' | 'web' | 'closed-port';
+
+function logSource(target: TargetRole): LogSource {
+  return target === 'web' || target === 'closed-port' ? target : 'api';
+}
+
+/** The target role a logged request reached: the API names its listener in every entry. */
+const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = { main: 'api', alt: 'api-alt-port' };
+
+/** The role under which a target's requests appear in the logs (the dev proxy reaches the API). */
+function loggedTarget(target: TargetRole): TargetRole {
+  return target === 'same-page-origin' ? 'api' : target;
+}
+
+/** What one request did, seen from the page and from the servers' request logs. */
+export interface Exchange {
+  observed: Observation;
+  prediction: Prediction;
+  /** Counts on the request's own path; absent when its server keeps no log we could read. */
+  server: ServerView | undefined;
+  reached: ScenarioResult['reached'];
+  /** The last preflight and the last actual request on the request's path, as the log recorded them. */
+  sentPreflight: LogEntry | undefined;
+  sentResponse: LogEntry | undefined;
+}
+
+/**
+ * Sends the setup steps, then the request (`repeat` times), then reads back every log the run
+ * touched and asks predict() about the headers the server really sent.
+ */
+export async function exchange(
+  request: ScenarioRequest,
+  setup: readonly ScenarioRequest[],
+  alsoReached: readonly TargetRole[],
+  { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
+  runId: string,
+): Promise<Exchange> {
+  for (const step of setup) await observe(fetchCall(step, origins, page, runId));
+  let observed = await observe(fetchCall(request, origins, page, runId));
+  for (let i = 1; i < (request.repeat ?? 1); i += 1) {
+    observed = await observe(fetchCall(request, origins, page, runId));
+  }
+
+  const targets = [request.target, ...setup.map((step) => step.target), ...alsoReached];
+  const { entries, unreadable } = await readLogs(targets, origins, runId);
+  const ownTarget = loggedTarget(request.target);
+  const requestLog = unreadable.has(logSource(request.target))
+    ? undefined
+    : entries.filter(({ target }) => target === ownTarget).map(({ entry }) => entry);
+  const path = loggedPathname(request);
+  const setupPaths = new Set(
+    setup.filter((step) => loggedTarget(step.target) === ownTarget).map(loggedPathname),
+  );
+
+  let server: ServerView | undefined;
+  let sentPreflight: LogEntry | undefined;
+  let sentResponse: LogEntry | undefined;
+  if (requestLog) {
+    const { preflights, actual } = entriesOnPath(requestLog, path);
+    sentPreflight = preflights.at(-1);
+    sentResponse = actual.at(-1);
+    server = {
+      preflights: preflights.length,
+      actual: actual.length,
+      others: entries
+        .filter(
+          ({ target, entry }) =>
+            !(target === ownTarget && (entry.path === path || setupPaths.has(entry.path))),
+        )
+        .map(({ target, entry }) => ({
+          target,
+          path: entry.path,
+          origin: headerValue(entry.requestHeaders, 'origin'),
+        })),
+      sentHeaders: Object.keys(sentResponse?.responseHeaders ?? {}).map((name) =>
+        name.toLowerCase(),
+      ),
+    };
+  }
+
+  const prediction = predictChain(
+    browserRequest(request, origins, page, runId),
+    requestLog ?? [],
+    path,
+    entries,
+  );
+  const reached = entries.map(({ target, entry }) => {
+    const origin = headerValue(entry.requestHeaders, 'origin');
+    return {
+      target,
+      method: entry.method,
+      path: entry.path,
+      status: entry.status,
+      ...(origin === undefined ? {} : { origin }),
+    };
+  });
+  return { observed, prediction, server, reached, sentPreflight, sentResponse };
+}
+
+export async function runScenario(
+  scenario: Scenario,
+  context: RunContext,
+): Promise<ScenarioResult> {
+  const started = performance.now();
+  const { page, engine } = context;
+  const runId = context.runId(scenario);
+  const expected = expectationFor(scenario, page, engine);
+  if (!expected) {
+    throw new Error(
+      `Scenario ${scenario.id} has no expectation for page origin ${page}; add one to its \`expected\` or drop ${page} from \`pageOrigins\`.`,
+    );
+  }
+  const hops = Object.values(scenario.expected).flatMap(
+    (expectation) => expectation?.server?.alsoReached?.map((hop) => hop.target) ?? [],
+  );
+  const { observed, prediction, server, reached } = await exchange(
+    scenario.request,
+    scenario.setup ?? [],
+    hops,
+    context,
+    runId,
+  );
+  const checks = compare(expected, observed, server);
+  const engineEntry = scenario.engines?.find((entry) => entry.engine === engine);
+  const result: ScenarioResult = {
+    id: scenario.id,
+    title: scenario.title,
+    category: scenario.category,
+    runId,
+    expected,
+    observed,
+    predicted: {
+      outcome: prediction.outcome,
+      reason: prediction.reason,
+      explanation: prediction.explanation,
+      fix: prediction.fix,
+      preflight: prediction.preflight,
+      reachesServer: prediction.reachesServer,
+    },
+    reached,
+    checks,
+    pass: checks.every((check) => check.pass),
+    predictionAgrees: prediction.outcome === observed.outcome,
+    explanation: scenario.explanation,
+    fix: scenario.fix,
+    durationMs: Math.round(performance.now() - started),
+  };
+  if (server) result.server = server;
+  if (engineEntry?.expected[page]) {
+    result.engineNote = { note: engineEntry.note, source: engineEntry.source };
+  }
+  return result;
+}
+
+interface RunLogs {
+  /** Every logged request of the run, oldest first per server, with the target it reached. */
+  entries: { target: TargetRole; entry: LogEntry }[];
+  /** Servers whose log could not be read (no server answered there). */
+  unreadable: Set<LogSource>;
+}
+
+/** Reads, once per server, the log of every server the run may have reached. */
+async function readLogs(
+  targets: readonly TargetRole[],
+  origins: Origins,
+  runId: string,
+): Promise<RunLogs> {
+  const sources = new Set(targets.map(logSource));
+  const unreadable = new Set<LogSource>();
+  const read = [...sources].map(async (source) => {
+    // Nothing listens on the closed port, so nothing can have reached it.
+    if (source === 'closed-port') return [];
+    const log = await readRunLog(origins[source], runId);
+    if (!log) {
+      unreadable.add(source);
+      return [];
+    }
+    return log.map((entry) => ({
+      target: (entry.listener && LISTENER_TARGET[entry.listener]) || source,
+      entry,
+    }));
+  });
+  return { entries: (await Promise.all(read)).flat(), unreadable };
+}
+
+/**
+ * predict() judges one hop; a redirect is followed here: when the first answer is a redirect the
+ * browser would follow, the next hop is judged with the Origin the browser then sends.
+ */
+function predictChain(
+  request: BrowserRequest,
+  entries: readonly LogEntry[],
+  path: string,
+  reached: readonly { target: TargetRole; entry: LogEntry }[],
+): Prediction {
+  const answer = serverAnswer(entries, path);
+  const first = predict(request, answer);
+  const location = answer.response && headerValue(answer.response.headers, 'location');
+  const status = answer.response?.status ?? 0;
+  if (first.outcome !== 'allowed' || !location || status < 300 || status > 399) return first;
+
+  const current = new URL(request.url);
+  const next = new URL(location, current);
+  const hop = reached.find(({ entry }) => entry.path === next.pathname && entry.path !== path);
+  if (!hop) return first;
+  // Fetch's redirect step: leaving a cross-origin server for another origin taints the origin.
+  const tainted = next.origin !== current.origin && request.pageOrigin !== current.origin;
+  return predict(
+    { ...request, url: next.href, pageOrigin: tainted ? 'null' : request.pageOrigin },
+    serverAnswer([hop.entry], next.pathname),
+  );
+}
