@@ -15,6 +15,8 @@ export interface Daemon {
 }
 
 const READY_WITHIN_MS = 60_000;
+/** The default bridge dockerd creates on start and leaves behind on stop. */
+const DEFAULT_BRIDGE = '/sys/class/net/docker0';
 // dockerd stops its containers and its own containerd before it exits.
 const STOP_GRACE_MS = 30_000;
 
@@ -72,6 +74,7 @@ export async function ensureDaemon(client: string): Promise<Daemon> {
         'Start the engine (`sudo systemctl start docker`, or `sudo dockerd &`) and rerun.',
     );
   }
+  const bridgeExisted = existsSync(DEFAULT_BRIDGE);
   const logFile = join(tmpdir(), `cors-lab-dockerd-${process.pid}.log`);
   const out = openSync(logFile, 'w');
   // Its own process group: a Ctrl-C meant for this run reaches dockerd only through stop().
@@ -82,11 +85,16 @@ export async function ensureDaemon(client: string): Promise<Daemon> {
   child.unref();
   const readLog = () => tail(readFileSync(logFile, 'utf8'), 20);
   const stop = async () => {
-    if (!alive(pid)) return;
-    process.kill(pid, 'SIGTERM');
-    if (await exited(pid, STOP_GRACE_MS)) return;
-    process.kill(pid, 'SIGKILL');
-    await exited(pid, 5_000);
+    if (alive(pid)) {
+      process.kill(pid, 'SIGTERM');
+      if (!(await exited(pid, STOP_GRACE_MS))) {
+        process.kill(pid, 'SIGKILL');
+        await exited(pid, 5_000);
+      }
+    }
+    // The machine gets back the network interfaces it had: docker0 goes if this run made it.
+    if (!bridgeExisted && existsSync(DEFAULT_BRIDGE))
+      await runCommand('ip', ['link', 'delete', 'docker0']);
   };
 
   const deadline = Date.now() + READY_WITHIN_MS;
