@@ -14,8 +14,9 @@ export interface PlanInput {
 }
 
 /**
- * Container ports equal host ports: web and web-alt share the api container's network, and
- * every origin must mean the same thing to the browser, to Next's /proxy rewrite and to the API.
+ * Free host ports for the four published ports (inside, the containers keep the compose file's
+ * fixed ones, so the web image and its build cache are the same every run) and the origins the
+ * browser and both apps see on them.
  */
 export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
   const [api, apiAlt, web, webAlt, closed] = ports;
