@@ -30,4 +30,32 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // Doors open one way (docs/architecture.md): the template and the policy import nothing of the
+    // lab, and the policy nothing of the predictor, so `pnpm template:new` and a copied policy build alone.
+    files: ['apps/**', 'packages/cors-policy/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@cors-lab/scenarios*',
+                '@cors-lab/lab-*',
+                '@cors-lab/testkit*',
+                '@cors-lab/security*',
+                '@cors-lab/cors-predict*',
+                '@cors-lab/e2e*',
+                '**/lab/**',
+                '**/e2e/**',
+              ],
+              message:
+                'The template and the policy import nothing from the lab or the predictor (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -10,11 +10,13 @@ const choice = readChoice();
 const ci = !!process.env.CI;
 const origins = originsFromEnv(process.env);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The lab's system servers listen on the ports of their origins (FLASK_ORIGIN, NGINX_ORIGIN, VITE_ORIGIN). */
+const portOf = (origin: string) => new URL(origin).port;
 const externalServers = readExternalServers(process.env.E2E_EXTERNAL_SERVERS);
 
 /**
- * E2E_EXTERNAL_SERVERS=1: the API and the web app already run at the *_ORIGIN addresses (e.g. the
- * compose stack test:docker starts), so Playwright starts no server of its own.
+ * E2E_EXTERNAL_SERVERS=1: the lab API and web app already run at the *_ORIGIN addresses (e.g. the
+ * compose stack test:docker starts), so Playwright starts only the seed's other servers.
  */
 function readExternalServers(value: string | undefined): boolean {
   if (value === undefined || value === '' || value === '0') return false;
@@ -40,25 +42,58 @@ export default defineConfig<object, EngineWorkerOptions>({
   globalSetup: './tests/servers/second-ports-ready.ts',
   // Production builds in CI (turbo builds them first: test:e2e depends on ^build); locally the
   // dev servers already running on these ports are reused.
-  webServer: externalServers
-    ? []
-    : [
-        {
-          command: 'node lab/api/dist/index.js',
-          cwd: repoRoot,
-          url: `${origins.api}/health`,
-          reuseExistingServer: !ci,
-          timeout: 60_000,
-          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-        },
-        {
-          command: 'node lab/web/scripts/serve.mjs start',
-          cwd: repoRoot,
-          url: `${origins.web}/matrix`,
-          reuseExistingServer: !ci,
-          timeout: 120_000,
-          gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-        },
-      ],
+  webServer: [
+    ...(externalServers ? [] : labServers()),
+    // The seed's other servers: Debian's Flask and nginx (installed by their launchers when missing
+    // and run as root, else a failure naming the apt-get command), and the Vite dev proxy.
+    {
+      command: 'pnpm --filter @cors-lab/flask-api start',
+      cwd: repoRoot,
+      url: `${origins.flask}/health`,
+      env: { FLASK_PORT: portOf(origins.flask) },
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'pnpm --filter @cors-lab/nginx start',
+      cwd: repoRoot,
+      url: `${origins.nginx}/health`,
+      env: { NGINX_PORT: portOf(origins.nginx) },
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'pnpm --filter @cors-lab/vite-proxy start',
+      cwd: repoRoot,
+      url: `${origins.vite}/`,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+  ],
   projects: engineProjects(choice),
 });
+
+/** The lab API and web app as production servers (E2E_EXTERNAL_SERVERS=1 leaves them out). */
+function labServers() {
+  return [
+    {
+      command: 'node lab/api/dist/index.js',
+      cwd: repoRoot,
+      url: `${origins.api}/health`,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'node lab/web/scripts/serve.mjs start',
+      cwd: repoRoot,
+      url: `${origins.web}/matrix`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ];
+}

@@ -1,8 +1,10 @@
 // The `engine` fixture: one engine per worker, started before the first test and always stopped.
 import { basename } from 'node:path';
+import { ensureCertificates } from '@cors-lab/tls';
 import { test as base } from '@playwright/test';
 import type { Engine, EngineOptions } from './engine.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
+import { chromiumHome, firefoxProfile, webkitCertificates } from './trust/engine-trust.js';
 import { launchWebKitWebDriverEngine } from './webkit-webdriver-engine.js';
 
 export interface EngineWorkerOptions {
@@ -45,6 +47,8 @@ export const test = base.extend<
         webSecurity,
         ...(extensionPath ? { extension: basename(extensionPath) } : {}),
       };
+      // Every engine trusts the lab's CA (created on first use) for the https origins.
+      const certificates = await ensureCertificates();
       let engine: Engine;
       if (backend === 'webkit-webdriver') {
         const { executablePath, driverPath, xvfbPath } = build;
@@ -57,13 +61,38 @@ export const test = base.extend<
         engine = await launchWebKitWebDriverEngine(
           { executablePath, driverPath, xvfbPath },
           identity,
+          webkitCertificates(certificates),
         );
+      } else if (name === 'chromium') {
+        const home = chromiumHome(certificates);
+        try {
+          engine = await launchPlaywrightEngine(
+            playwright[browserName],
+            {
+              ...launchOptions,
+              ...(channel ? { channel } : {}),
+              headless,
+              env: { ...process.env, HOME: home.path },
+            },
+            identity,
+            extensionPath ? { extensionPath } : {},
+          );
+        } catch (error) {
+          home.remove();
+          throw error;
+        }
+        const close = engine.close.bind(engine);
+        engine.close = async () => {
+          await close();
+          home.remove();
+        };
       } else {
+        // The persistent profile is removed when the engine closes.
         engine = await launchPlaywrightEngine(
           playwright[browserName],
           { ...launchOptions, ...(channel ? { channel } : {}), headless },
           identity,
-          extensionPath,
+          { profileDir: firefoxProfile(certificates).path },
         );
       }
       await use(engine);

@@ -33,14 +33,21 @@ class PlaywrightEnginePage extends EvaluatingPage {
   }
 }
 
+export interface ProfileOptions {
+  /** Absolute path of an unpacked Chromium extension to load (development-only projects). */
+  extensionPath?: string;
+  /** A prepared profile folder to run in (Firefox: one whose cert9.db trusts the lab's CA). */
+  profileDir?: string;
+}
+
 export async function launchPlaywrightEngine(
   browserType: BrowserType,
   launchOptions: LaunchOptions,
   identity: Omit<EngineIdentity, 'version'>,
-  extensionPath?: string,
+  { extensionPath, profileDir }: ProfileOptions = {},
 ): Promise<Engine> {
-  if (extensionPath) {
-    return launchWithExtension(browserType, launchOptions, identity, extensionPath);
+  if (extensionPath || profileDir) {
+    return launchPersistent(browserType, launchOptions, identity, { extensionPath, profileDir });
   }
   const started = performance.now();
   const browser: Browser = await browserType.launch(launchOptions);
@@ -68,23 +75,23 @@ export async function launchPlaywrightEngine(
   };
 }
 
-// Chromium loads extensions only into a persistent context (one profile on disk), so pages share
-// it: each open() starts without cookies, but the HTTP cache lives as long as the engine.
-async function launchWithExtension(
+// Chromium loads extensions, and Firefox reads its CA trust, only from a profile on disk (a
+// persistent context), so pages share it: each open() starts without cookies, but the HTTP cache
+// lives as long as the engine. The folder is removed with the engine.
+async function launchPersistent(
   browserType: BrowserType,
   launchOptions: LaunchOptions,
   identity: Omit<EngineIdentity, 'version'>,
-  extensionPath: string,
+  { extensionPath, profileDir }: ProfileOptions,
 ): Promise<Engine> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cors-lab-extension-'));
+  const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'cors-lab-extension-'));
+  const extensionArgs = extensionPath
+    ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
+    : [];
   const started = performance.now();
   const context = await browserType.launchPersistentContext(userDataDir, {
     ...launchOptions,
-    args: [
-      ...(launchOptions.args ?? []),
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-    ],
+    args: [...(launchOptions.args ?? []), ...extensionArgs],
   });
   const launchMs = performance.now() - started;
   const version = context.browser()?.version();

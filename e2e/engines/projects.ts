@@ -1,5 +1,6 @@
 // The Playwright projects for the engines provisioning chose: Playwright's builds or Debian's.
 import { fileURLToPath } from 'node:url';
+import { originsFromEnv } from '@cors-lab/scenarios';
 import type { PlaywrightTestConfig } from '@playwright/test';
 import type { EngineChoice } from '../provision/choice.mjs';
 import type { EngineOptions } from './engine.js';
@@ -28,6 +29,16 @@ const DEBIAN_CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * Chromium's Local Network Access sorts addresses into public, local and loopback; every loopback
+ * page is loopback. This makes the web app's 127.0.0.2 origin public (IP literal and port, as the
+ * flag takes them), so a page there calling the API on localhost shows the permission check.
+ */
+export function publicAddressOverride(env: NodeJS.ProcessEnv = process.env): string {
+  const { host } = new URL(originsFromEnv(env)['web-public']);
+  return `--ip-address-space-overrides=${host}=public`;
+}
+
 type Project = NonNullable<PlaywrightTestConfig<object, EngineWorkerOptions>['projects']>[number];
 
 export function engineProjects(choice: EngineChoice): Project[] {
@@ -46,7 +57,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
     webSecurity: true,
     ...rest,
   });
-  const chromiumArgs = debian ? DEBIAN_CHROMIUM_ARGS : [];
+  const chromiumArgs = [...(debian ? DEBIAN_CHROMIUM_ARGS : []), publicAddressOverride()];
   const chromiumLaunch = debian ? { executablePath: engines.chromium.executablePath } : {};
 
   return [

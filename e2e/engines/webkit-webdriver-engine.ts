@@ -82,9 +82,15 @@ async function startStack(build: WebKitBuild, capabilities: Capabilities) {
 export async function launchWebKitWebDriverEngine(
   build: WebKitBuild,
   identity: Omit<EngineIdentity, 'version'>,
+  /** Certificates the engine accepts for a host (the `certificates` browser option). */
+  certificates: readonly { host: string; certificateFile: string }[] = [],
 ): Promise<Engine> {
   const capabilities: Capabilities = {
-    'webkitgtk:browserOptions': { binary: build.executablePath, args: ['--automation'] },
+    'webkitgtk:browserOptions': {
+      binary: build.executablePath,
+      args: ['--automation'],
+      certificates,
+    },
     pageLoadStrategy: 'normal',
     timeouts: { script: 300_000, pageLoad: 60_000, implicit: 0 },
   };

@@ -1,9 +1,22 @@
 // Debian's own Chromium, Firefox ESR and WebKitGTK: find them, install them as root, or say how.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import {
+  ensureDebianPackages,
+  installCommand,
+  missingPackages,
+  packageVersion,
+} from '@cors-lab/debian-packages';
 
-export const DEBIAN_PACKAGES = ['chromium', 'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
-export const DEBIAN_INSTALL_COMMAND = `apt-get update && apt-get install -y ${DEBIAN_PACKAGES.join(' ')}`;
+// libnss3-tools brings certutil, which makes Chromium and Firefox trust the lab's CA (https origins).
+export const DEBIAN_PACKAGES = [
+  'chromium',
+  'firefox-esr',
+  'webkit2gtk-driver',
+  'xvfb',
+  'libnss3-tools',
+];
+export const DEBIAN_INSTALL_COMMAND = installCommand(DEBIAN_PACKAGES);
 
 const WEBKIT_LIBRARY_PACKAGE = 'libwebkit2gtk-4.1-0';
 
@@ -13,17 +26,13 @@ const REQUIRED_FILES = [
   { file: '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
   { file: '/usr/bin/WebKitWebDriver', pkg: 'webkit2gtk-driver' },
   { file: '/usr/bin/Xvfb', pkg: 'xvfb' },
+  { file: '/usr/bin/certutil', pkg: 'libnss3-tools' },
 ];
 
 /** @param {string} command @param {string[]} args */
 function output(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : undefined;
-}
-
-/** @param {string} pkg */
-function packageVersion(pkg) {
-  return output('dpkg-query', ['-W', '-f=${Version}', pkg]);
 }
 
 // MiniBrowser lives under the multiarch library folder, so ask dpkg where it put it.
@@ -34,47 +43,19 @@ function miniBrowserPath() {
 
 /** @returns {string[]} the packages whose files are missing */
 export function missingDebianPackages() {
-  const missing = REQUIRED_FILES.filter(({ file }) => !existsSync(file)).map(({ pkg }) => pkg);
+  const missing = missingPackages(REQUIRED_FILES);
   if (!miniBrowserPath()) missing.push('webkit2gtk-driver');
   return [...new Set(missing)];
 }
 
-/**
- * Installs the engines with apt-get when the process may (root with apt-get), else throws
- * the command a person must run.
- * @param {string[]} missing
- */
-export function installDebianEngines(missing) {
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!isRoot || !hasApt) {
-    throw new Error(
-      `Browser engines missing: Debian packages ${missing.join(', ')} are not installed, ` +
-        `and this process cannot install them (${isRoot ? 'no apt-get' : 'not root'}).\n` +
-        `Install them with:\n  sudo sh -c '${DEBIAN_INSTALL_COMMAND}'\n` +
-        "or run where `npx playwright install` can download Playwright's own browsers.",
-    );
-  }
-  console.log(
-    `provision: installing Debian packages (${missing.join(', ')} missing): ${DEBIAN_INSTALL_COMMAND}`,
-  );
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', ...DEBIAN_PACKAGES]]) {
-    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
-    if (result.status !== 0) {
-      throw new Error(
-        `\`apt-get ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); ` +
-          `fix apt, then run: ${DEBIAN_INSTALL_COMMAND}`,
-      );
-    }
-  }
-  const stillMissing = missingDebianPackages();
-  if (stillMissing.length > 0) {
-    throw new Error(
-      `apt-get reported success but ${stillMissing.join(', ')} still lack their files; ` +
-        `run \`${DEBIAN_INSTALL_COMMAND}\` by hand and read its output.`,
-    );
-  }
+/** Installs the engines with apt-get when the process may (root with apt-get), else throws the command. */
+export function installDebianEngines() {
+  ensureDebianPackages({
+    purpose: 'Browser engines missing',
+    packages: DEBIAN_PACKAGES,
+    missing: missingDebianPackages,
+    alternative: "or run where `npx playwright install` can download Playwright's own browsers.",
+  });
 }
 
 /** @returns {import('./choice.mjs').EngineChoice['engines']} */

@@ -4,11 +4,7 @@
 // E2E_ENGINES=playwright|debian forces one source; a missing engine fails the run loudly.
 import { performance } from 'node:perf_hooks';
 import { CHOICE_FILE, writeChoice } from './choice.mjs';
-import {
-  describeDebianEngines,
-  installDebianEngines,
-  missingDebianPackages,
-} from './debian-engines.mjs';
+import { describeDebianEngines, installDebianEngines } from './debian-engines.mjs';
 import {
   describePlaywrightEngines,
   installPlaywrightBrowsers,
@@ -49,8 +45,7 @@ function decide() {
 try {
   const { source, reason } = decide();
   if (source === 'debian') {
-    const missing = missingDebianPackages();
-    if (missing.length > 0) installDebianEngines(missing);
+    installDebianEngines();
   }
   const engines = source === 'debian' ? describeDebianEngines() : describePlaywrightEngines();
   writeChoice({ source, reason, decidedAt: new Date().toISOString(), engines });

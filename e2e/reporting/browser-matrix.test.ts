@@ -8,8 +8,8 @@ import {
   type PageOriginRole,
 } from '@cors-lab/scenarios';
 import { describe, expect, it } from 'vitest';
-import type { MatrixRun } from '../tests/matrix/matrix-run.js';
-import type { PublishedResult } from '../tests/matrix/published-report.js';
+import type { MatrixRun } from '../matrix/matrix-run.js';
+import type { ScenarioResult } from '@cors-lab/scenarios';
 import { browserMatrixMarkdown } from './browser-matrix-markdown.js';
 import { buildBrowserMatrix, missingRuns } from './browser-matrix.js';
 
@@ -17,14 +17,16 @@ const ORIGIN: Record<PageOriginRole, string> = {
   web: 'http://localhost:3000',
   'web-alt-port': 'http://localhost:3001',
   'web-alt-host': 'http://127.0.0.1:3000',
+  'web-tls': 'https://localhost:3443',
+  'web-public': 'http://127.0.0.2:3000',
 };
 
-type Change = Partial<Pick<PublishedResult['observed'], 'outcome' | 'body'>>;
+type Change = Partial<Pick<ScenarioResult['observed'], 'outcome' | 'body'>>;
 
 /** A run in which the engine did exactly what the catalogue expects, except for `changes`. */
 function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<string, Change> = {}) {
   const results = SCENARIOS.filter((scenario) => scenario.pageOrigins.includes(page)).map(
-    (scenario): PublishedResult => {
+    (scenario): ScenarioResult => {
       const expected = expectationFor(scenario, page, engine)!;
       const observed = {
         outcome: expected.outcome,
@@ -34,7 +36,15 @@ function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<strin
         ...(expected.outcome === 'blocked'
           ? { error: { name: 'TypeError', message: `${engine} says no` } }
           : {}),
+        durationMs: 1,
         ...changes[scenario.id],
+      };
+      // What the servers' logs would show when the engine did exactly what was expected.
+      const server = expected.server && {
+        preflights: expected.server.preflights,
+        actual: expected.server.actual,
+        others: (expected.server.alsoReached ?? []).map((hop) => ({ ...hop, origin: hop.origin })),
+        sentHeaders: [...(expected.hiddenHeaders ?? [])],
       };
       return {
         id: scenario.id,
@@ -43,11 +53,22 @@ function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<strin
         runId: `${scenario.id}.test`,
         expected,
         observed,
-        predicted: { outcome: expected.outcome },
-        ...(expected.server ? { server: { ...expected.server } } : {}),
+        predicted: {
+          outcome: expected.outcome,
+          reason: 'cors-allowed',
+          explanation: '',
+          fix: '',
+          preflight: false,
+          reachesServer: true,
+        },
+        ...(server ? { server } : {}),
+        reached: [],
         checks: [],
         pass: true,
         predictionAgrees: true,
+        explanation: '',
+        fix: '',
+        durationMs: 1,
       };
     },
   );
@@ -72,8 +93,12 @@ function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<strin
       page,
       engine,
       userAgent: 'test',
+      startedAt: '2026-01-01T00:00:00.000Z',
       durationMs: 3,
       total: results.length,
+      passed: results.length,
+      failed: 0,
+      predictionDisagreements: 0,
       results,
     },
   };
@@ -103,11 +128,17 @@ describe('the browser matrix report', () => {
     expect(missingRuns(runs)).toEqual([
       'chromium from web-alt-port',
       'chromium from web-alt-host',
+      'chromium from web-tls',
+      'chromium from web-public',
       'firefox from web',
       'firefox from web-alt-port',
       'firefox from web-alt-host',
+      'firefox from web-tls',
+      'firefox from web-public',
       'webkit from web',
       'webkit from web-alt-port',
+      'webkit from web-tls',
+      'webkit from web-public',
     ]);
     expect(missingRuns(allRuns())).toEqual([]);
   });
@@ -127,7 +158,7 @@ describe('the browser matrix report', () => {
     const cell = cellOf(runs, 'simple-get-allowed', 'web', 'firefox');
     expect(cell.agreesWithExpectation).toBe(false);
     expect(cell.disagreement).toMatch(
-      /^simple-get-allowed: expected allowed, predicted allowed, observed blocked; outcome differs/,
+      /^simple-get-allowed: expected allowed, predicted allowed, observed blocked; outcome: expected "allowed", saw "blocked"/,
     );
     const matrix = buildBrowserMatrix(runs, '2026-01-01');
     expect(matrix.undocumentedDifferences).toEqual([

@@ -10,9 +10,9 @@ import {
   type ExpectedOutcome,
   type PageOriginRole,
 } from '@cors-lab/scenarios';
-import { scenarioDisagreement } from '../tests/matrix/disagreements.js';
-import type { MatrixRun } from '../tests/matrix/matrix-run.js';
-import type { PublishedResult } from '../tests/matrix/published-report.js';
+import { scenarioDisagreement } from '../matrix/disagreements.js';
+import type { MatrixRun } from '../matrix/matrix-run.js';
+import type { ScenarioResult } from '@cors-lab/scenarios';
 
 /** The Playwright project of the development-only Chromium without web security. */
 export const INSECURE_PROJECT = 'chromium-insecure';
@@ -129,7 +129,7 @@ function differingFacts(common: Expectation | undefined, own: Expectation | unde
   return facts;
 }
 
-function describeFacts(observed: PublishedResult['observed'], facts: readonly string[]): string {
+function describeFacts(observed: ScenarioResult['observed'], facts: readonly string[]): string {
   const body = (observed.body ?? {}) as Record<string, unknown>;
   return facts
     .map((fact) => {

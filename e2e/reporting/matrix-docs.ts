@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MATRIX_RESULTS_DIR, type MatrixRun } from '../tests/matrix/matrix-run.js';
+import { MATRIX_RESULTS_DIR, type MatrixRun } from '../matrix/matrix-run.js';
 import { browserMatrixMarkdown } from './browser-matrix-markdown.js';
 import { buildBrowserMatrix, missingRuns, type BrowserMatrix } from './browser-matrix.js';
 

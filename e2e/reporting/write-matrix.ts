@@ -1,5 +1,5 @@
 // `pnpm --filter @cors-lab/e2e report`: regenerates docs/browser-matrix.{md,json} from the last run.
-import { MATRIX_RESULTS_DIR } from '../tests/matrix/matrix-run.js';
+import { MATRIX_RESULTS_DIR } from '../matrix/matrix-run.js';
 import { writeMatrixDocs } from './matrix-docs.js';
 
 const outcome = writeMatrixDocs();

@@ -4,8 +4,8 @@
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { expect, test } from '../engines/fixture.js';
 import { EXTENSION } from '../engines/projects.js';
-import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
-import { unblockedBy } from './matrix/unblocked.js';
+import { runMatrix, saveMatrixRun } from '../matrix/matrix-run.js';
+import { unblockedBy } from '../matrix/unblocked.js';
 
 const origins = originsFromEnv(process.env);
 

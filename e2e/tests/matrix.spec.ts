@@ -1,15 +1,26 @@
 // The whole catalogue in each real engine, from each page origin: one page load runs every
 // scenario, and every outcome must be the one the catalogue's author expects and predict() foresaw.
-import { originsFromEnv, scenarioById, type Scenario } from '@cors-lab/scenarios';
+import {
+  loggedPathname,
+  originsFromEnv,
+  readRunLog,
+  scenarioById,
+  type LogEntry,
+  type Scenario,
+  type ScenarioRequest,
+  type ScenarioResult,
+} from '@cors-lab/scenarios';
 import type { Engine } from '../engines/engine.js';
 import { expect, test } from '../engines/fixture.js';
-import { countByMethod, loggedOnPath } from './matrix/api-log.js';
-import { disagreementsWithCatalogue, disagreementsWithPrediction } from './matrix/disagreements.js';
-import { runMatrix, saveMatrixRun, type MatrixRun } from './matrix/matrix-run.js';
-import type { PublishedResult } from './matrix/published-report.js';
+import {
+  disagreementsWithCatalogue,
+  disagreementsWithPrediction,
+} from '../matrix/disagreements.js';
+import { runMatrix, saveMatrixRun, type MatrixRun } from '../matrix/matrix-run.js';
+import { pageOriginRoles } from '../matrix/page-origins.js';
 
 const origins = originsFromEnv(process.env);
-const PAGE_ORIGINS = [origins.web, origins['web-alt-port'], origins['web-alt-host']];
+const PAGE_ORIGINS = pageOriginRoles(process.env.E2E_PAGE_ORIGINS).map((role) => origins[role]);
 
 // One page load per engine and origin: the request-log tests reuse the run of their worker's engine.
 const runs = new Map<string, Promise<MatrixRun>>();
@@ -31,10 +42,24 @@ function scenario(id: string): Scenario {
   return found;
 }
 
-function resultOf(run: MatrixRun, id: string): PublishedResult {
+function resultOf(run: MatrixRun, id: string): ScenarioResult {
   const result = run.report.results.find((candidate) => candidate.id === id);
   if (!result) throw new Error(`/matrix from ${run.pageOrigin} published no result for ${id}.`);
   return result;
+}
+
+/** What reached the API on the scenario request's path during one run, oldest first (read from Node). */
+async function loggedOnPath(runId: string, request: ScenarioRequest): Promise<LogEntry[]> {
+  const entries = await readRunLog(origins.api, runId);
+  if (!entries) throw new Error(`No request log answered at ${origins.api}: is the lab API up?`);
+  const path = loggedPathname(request);
+  return entries.filter((entry) => entry.path === path);
+}
+
+function countByMethod(entries: readonly LogEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { method } of entries) counts[method] = (counts[method] ?? 0) + 1;
+  return counts;
 }
 
 test.describe.configure({ timeout: 150_000 });
@@ -72,17 +97,13 @@ test("with Access-Control-Max-Age: 600 (within every engine's cap), twenty ident
   const cached = scenario('caching-max-age-600');
   const uncached = scenario('caching-max-age-0');
 
-  const logged = await loggedOnPath(origins.api, resultOf(run, cached.id).runId, cached.request);
+  const logged = await loggedOnPath(resultOf(run, cached.id).runId, cached.request);
   expect(logged[0]?.method, 'the first request is the preflight').toBe('OPTIONS');
   expect(logged[0]?.responseHeaders['access-control-max-age']).toBe('600');
   expect(countByMethod(logged)).toEqual({ OPTIONS: 1, PUT: 20 });
 
   // The contrast: the same twenty PUTs without caching cost twenty preflights.
-  const unlogged = await loggedOnPath(
-    origins.api,
-    resultOf(run, uncached.id).runId,
-    uncached.request,
-  );
+  const unlogged = await loggedOnPath(resultOf(run, uncached.id).runId, uncached.request);
   expect(countByMethod(unlogged)).toEqual({ OPTIONS: 20, PUT: 20 });
 });
 
@@ -93,7 +114,7 @@ test('a simple POST the engine blocked still ran on the server', async ({ engine
 
   expect(result.observed.outcome).toBe('blocked');
   expect(result.observed.error?.name).toBe('TypeError');
-  const logged = await loggedOnPath(origins.api, result.runId, post.request);
+  const logged = await loggedOnPath(result.runId, post.request);
   expect(logged.map(({ method, status }) => ({ method, status }))).toEqual([
     { method: 'POST', status: 200 },
   ]);
@@ -108,7 +129,7 @@ test('a refused preflight stopped the actual request: the server saw the OPTIONS
   const result = resultOf(run, refused.id);
 
   expect(result.observed.outcome).toBe('blocked');
-  const logged = await loggedOnPath(origins.api, result.runId, refused.request);
+  const logged = await loggedOnPath(result.runId, refused.request);
   expect(logged[0]?.responseHeaders['access-control-allow-headers'] ?? '').not.toMatch(
     /content-type/i,
   );

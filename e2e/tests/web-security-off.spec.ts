@@ -3,8 +3,8 @@
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { expect, test } from '../engines/fixture.js';
 import { WEB_SECURITY_OFF } from '../engines/projects.js';
-import { runMatrix, saveMatrixRun } from './matrix/matrix-run.js';
-import { unblockedBy } from './matrix/unblocked.js';
+import { runMatrix, saveMatrixRun } from '../matrix/matrix-run.js';
+import { unblockedBy } from '../matrix/unblocked.js';
 
 const origins = originsFromEnv(process.env);
 

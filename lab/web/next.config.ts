@@ -13,8 +13,9 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: workspaceRoot,
   turbopack: { root: workspaceRoot },
   poweredByHeader: false,
-  // The dev server trusts `localhost` only; the lab also opens the same server as 127.0.0.1.
-  allowedDevOrigins: ['127.0.0.1'],
+  // The dev server trusts `localhost` only; the lab also opens the same server as 127.0.0.1 and
+  // 127.0.0.2 (the address the e2e suite makes public to Chromium).
+  allowedDevOrigins: ['127.0.0.1', '127.0.0.2'],
   async rewrites() {
     return [
       // The seed's second method: the page calls its own origin and Next forwards to the API.

@@ -56,13 +56,15 @@ export function readPort(env: Env, name: string, fallback: number): number {
 export function readOrigin(env: Env, name: string, fallback: string): string {
   const raw = env[name]?.trim() || fallback;
   if (isSerializedOrigin(raw)) return raw;
-  let hint = 'e.g. http://localhost:3000';
+  let url: URL;
   try {
-    hint = `e.g. ${JSON.stringify(new URL(raw).origin)}`;
+    url = new URL(raw);
   } catch {
-    // Not a URL at all: the generic example stays.
+    throw new ConfigError(
+      `${name}=${JSON.stringify(raw)} is not a URL. Expected an origin such as http://localhost:3000 (scheme, host, port; no path).`,
+    );
   }
   throw new ConfigError(
-    `${name}=${JSON.stringify(raw)} is not a bare origin. Expected scheme://host[:port] with no path, query or trailing slash, ${hint}.`,
+    `${name}=${JSON.stringify(raw)} is not a bare origin. Expected scheme://host[:port] with no path, query or trailing slash, e.g. ${JSON.stringify(url.origin)}.`,
   );
 }

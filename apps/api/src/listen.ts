@@ -1,4 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from './env.js';
 
@@ -9,6 +10,8 @@ export interface Listener {
   /** The variable that sets `port`, named when the port is taken. */
   portVariable: string;
   handler: RequestListener;
+  /** Serve https with this certificate and key (PEM) instead of plain http. */
+  tls?: { cert: string; key: string };
 }
 
 /**
@@ -16,8 +19,8 @@ export interface Listener {
  * SIGTERM or SIGINT (keep-alive connections get 5 s) before exiting 0.
  */
 export function listenAll(program: string, listeners: readonly Listener[]): Server[] {
-  const servers = listeners.map(({ name, port, portVariable, handler }) => {
-    const server = createServer(handler);
+  const servers = listeners.map(({ name, port, portVariable, handler, tls }) => {
+    const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler);
     // A proxy in front (a dev-server rewrite, a load balancer) reuses idle connections: if Node
     // closes one after its default 5 s just as the proxy sends on it, the proxy sees ECONNRESET.
     // Outlive the proxies' idle timeouts instead; headersTimeout must stay above keepAliveTimeout.
@@ -33,7 +36,9 @@ export function listenAll(program: string, listeners: readonly Listener[]): Serv
     });
     server.listen(port, () => {
       const { port: bound } = server.address() as AddressInfo;
-      console.log(`${program}: ${name} listening on http://localhost:${bound}`);
+      console.log(
+        `${program}: ${name} listening on ${tls ? 'https' : 'http'}://localhost:${bound}`,
+      );
     });
     return server;
   });

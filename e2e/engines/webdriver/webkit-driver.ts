@@ -1,6 +1,5 @@
 // WebKitWebDriver on a free port, on a given X display; stopping it also stops its MiniBrowser.
-import { freePort } from '../free-port.js';
-import { spawnProcessGroup } from '../process-group.js';
+import { freePort, ProcessGroup } from '@cors-lab/testkit';
 import { waitForDriver } from './client.js';
 
 export interface RunningDriver {
@@ -16,27 +15,26 @@ export async function startWebKitDriver(
   driverPath: string,
   display: string,
 ): Promise<RunningDriver> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = {
     DISPLAY: display,
     GDK_BACKEND: 'x11',
     NO_AT_BRIDGE: '1',
+    WAYLAND_DISPLAY: undefined,
   };
-  delete env.WAYLAND_DISPLAY;
   const failures: string[] = [];
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const port = await freePort();
-    const group = spawnProcessGroup(driverPath, [`--port=${port}`], { env });
+    const group = ProcessGroup.start('WebKitWebDriver', driverPath, [`--port=${port}`], { env });
     const url = `http://127.0.0.1:${port}`;
     let why = 'exited';
     const ready = waitForDriver(url, START_TIMEOUT_MS).then(
       () => true,
       (error: Error) => ((why = error.message), false),
     );
-    const died = group.exited.then(() => false);
+    const died = group.exited().then(() => false);
     if (await Promise.race([ready, died])) return { url, stop: () => group.stop() };
     await group.stop();
-    failures.push(`port ${port}: ${why}; output: ${group.output().trim() || 'none'}`);
+    failures.push(`port ${port}: ${why}; output: ${group.outputTail.trim() || 'none'}`);
   }
   throw new Error(
     `${driverPath} did not start after ${PORT_ATTEMPTS} attempts:\n${failures.join('\n')}\n` +

@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import { logRouter } from './log/log-router.js';
 import { LOG_PATH, recordRequests } from './log/record-requests.js';
 import type { RequestLog } from './log/request-log.js';
+import { DEFAULT_THIRD_PARTY_API_KEY } from './config.js';
 import { labRouter } from './routes/lab-router.js';
 
 export interface LabAppOptions {
@@ -17,13 +18,21 @@ export interface LabAppOptions {
   log: RequestLog;
   /** Name recorded with each log entry, e.g. 'main' or 'alt'. */
   listener: string;
+  /** The key the stand-in third-party route wants in `X-Api-Key` (default `lab-demo-key`). */
+  thirdPartyApiKey?: string;
 }
 
 /**
  * The template's API wrapped by the lab: the request recorder first (so preflights and errors are
  * recorded too), then the log and the catalogue's routes, then the template app unchanged.
  */
-export function createLabApp({ policy, origins, log, listener }: LabAppOptions): Express {
+export function createLabApp({
+  policy,
+  origins,
+  log,
+  listener,
+  thirdPartyApiKey = DEFAULT_THIRD_PARTY_API_KEY,
+}: LabAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(recordRequests(log, listener));
@@ -32,12 +41,18 @@ export function createLabApp({ policy, origins, log, listener }: LabAppOptions):
     logRouter(
       log,
       definePolicy({
-        origins: [origins.web, origins['web-alt-port'], origins['web-alt-host']],
+        origins: [
+          origins.web,
+          origins['web-alt-port'],
+          origins['web-alt-host'],
+          origins['web-tls'],
+          origins['web-public'],
+        ],
         methods: ['GET', 'DELETE'],
       }),
     ),
   );
-  app.use(labRouter(origins));
+  app.use(labRouter(origins, thirdPartyApiKey));
   app.use(createTemplateApp({ policy }));
   // Errors thrown by the lab's own routes; the template answers the rest, unknown paths included.
   app.use(errorHandler);

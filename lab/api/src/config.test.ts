@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
@@ -23,26 +26,35 @@ describe('readConfig', () => {
 });
 
 describe('the entry point', () => {
-  it('listens on both ports and exits 0 on SIGTERM', async () => {
+  it('listens on the http ports and the https port, and exits 0 on SIGTERM', async () => {
+    const certsDir = mkdtempSync(join(tmpdir(), 'lab-api-certs-'));
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       cwd: API_DIR,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ALT_PORT: '0' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        ALT_PORT: '0',
+        API_TLS_PORT: '0',
+        LAB_CERTS_DIR: certsDir,
+      },
     });
     let stdout = '';
     let signalled = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (!signalled && (stdout.match(/listening on/g) ?? []).length === 2) {
+      if (!signalled && (stdout.match(/listening on/g) ?? []).length === 3) {
         signalled = true;
         child.kill('SIGTERM');
       }
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     clearTimeout(timer);
+    rmSync(certsDir, { recursive: true, force: true });
     expect(code).toBe(0);
-    expect(stdout).toContain('lab-api: main listening');
-    expect(stdout).toContain('lab-api: alt listening');
-    expect(stdout).toContain('SIGTERM received, closing all 2 listeners');
+    expect(stdout).toContain('lab-api: main listening on http://');
+    expect(stdout).toContain('lab-api: alt listening on http://');
+    expect(stdout).toContain('lab-api: tls listening on https://');
+    expect(stdout).toContain('SIGTERM received, closing all 3 listeners');
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { RequestLog } from './log/request-log.js';
 import { createLabApp } from './app.js';
-import { rawRequest, type RawAnswer } from './testing/raw-http.js';
+import { rawExchange, rawHeaderValues, type RawAnswer } from '@cors-lab/testkit';
 
 const WEB = 'http://localhost:3000';
 const KIB_64 = 64 * 1024;
@@ -42,8 +42,16 @@ afterAll(async () => {
   );
 });
 
-function header(answer: RawAnswer, name: string): string[] {
-  return answer.headers.filter(([n]) => n === name).map(([, value]) => value);
+const header = rawHeaderValues;
+
+/** `head` (request line and header lines) byte for byte, then the whole answer, body included. */
+function rawRequest(port: number, head: string): Promise<RawAnswer> {
+  return rawExchange(
+    port,
+    Buffer.from(`${head}\r\nConnection: close\r\n\r\n`, 'latin1'),
+    5000,
+    true,
+  );
 }
 
 async function stillServes(): Promise<void> {
@@ -172,7 +180,7 @@ describe('hostile input', () => {
     );
     expect(answer.status).toBe(404);
     expect(header(answer, 'access-control-allow-origin')).toEqual([WEB]);
-    expect(answer.text).toContain('"status":404');
+    expect(answer.body).toContain('"status":404');
   });
 
   it('never advertises a requested method outside the policy, in any case', async () => {

@@ -6,7 +6,7 @@ import { createLabApp } from './app.js';
 
 const ALLOWED = 'https://app.example.com,https://*.example.org';
 
-/** One crafted Origin per scanner class in cors-facts.md, for the allow-list above. */
+/** One crafted Origin per scanner class of docs/cors-reference.md, for the allow-list above. */
 const SCANNER_ORIGINS: Record<string, readonly string[]> = {
   'arbitrary origin reflected': ['https://evil.com', 'https://attacker.net'],
   'null trusted': ['null'],

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePorts } from '@cors-lab/testkit';
 import { ComposeProject, findCompose, type ComposeCommand } from './engine/compose.js';
 import { daemonAnswers, dockerdPath, ensureDaemon, type Daemon } from './engine/daemon.js';
 import { dockerExecutables, findDockerClient, type ClientFacts } from './engine/docker-client.js';
@@ -23,8 +24,8 @@ import {
 import { hostExtraCaCerts } from './image/extra-ca.js';
 import { PhaseClock } from './phases.js';
 import { enginesFromEnv, runBrowserMatrix } from './stack/browser-matrix.js';
-import { freePorts } from './stack/free-port.js';
 import { imagesToBuild } from './stack/compose-builds.js';
+import { labCertificatesOverride } from './stack/lab-certificates.js';
 import { leftovers } from './stack/leftovers.js';
 import { planStack } from './stack/plan.js';
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const apiImage = `cors-lab-check/api:${runId}`;
   const webImage = `cors-lab-check/web:${runId}`;
   const plan = planStack({
-    ports: (await freePorts(5)) as [number, number, number, number, number],
+    ports: await freePorts(9),
     apiImage,
     webImage,
   });
@@ -122,7 +123,8 @@ async function main(): Promise<void> {
     stopIfInterrupted();
 
     const extraCa = hostExtraCaCerts();
-    stack = new ComposeProject(compose, COMPOSE_FILE, project, {
+    const certificates = await labCertificatesOverride(workDir);
+    stack = new ComposeProject(compose, [COMPOSE_FILE, certificates], project, {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),

@@ -5,6 +5,7 @@ import { DEFAULT_ORIGINS } from './origins.js';
 import { PROXY_PREFIX, RUN_PLACEHOLDER, loggedPathname, requestPathname } from './request.js';
 import { resolvePolicy } from './route-policy.js';
 import { LAB_ROUTES, MAIN_API_ROUTES, WEB_ROUTES } from './routes.js';
+import { FLASK_CASES, NGINX_LOCATIONS } from './system-servers.js';
 import { CATEGORIES, ENGINES, type ScenarioRequest } from './types.js';
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -24,6 +25,9 @@ function routeExists(request: Pick<ScenarioRequest, 'target' | 'path' | 'method'
   switch (request.target) {
     case 'api':
     case 'api-alt-port':
+    case 'api-tls':
+    case 'api-alt-host':
+    case 'api-tls-alt-host':
       return (
         LAB_ROUTES.some((route) => route.path === pathname) ||
         MAIN_API_ROUTES.some(
@@ -46,6 +50,15 @@ function routeExists(request: Pick<ScenarioRequest, 'target' | 'path' | 'method'
       );
     case 'closed-port':
       return true;
+    case 'flask':
+      return FLASK_CASES.some((flaskCase) => pathname === `${flaskCase.path}/data`);
+    case 'nginx': {
+      const location = NGINX_LOCATIONS.find(({ prefix }) => pathname.startsWith(prefix));
+      if (!location) return pathname === '/app/vary/' || pathname === '/app/no-vary/';
+      if (location.upstream === 'cache') return pathname === location.prefix;
+      const apiPath = `/${pathname.slice(location.prefix.length)}`;
+      return routeExists({ ...request, target: 'api', path: apiPath });
+    }
   }
 }
 
@@ -131,11 +144,15 @@ describe('the scenario catalogue', () => {
     }
   });
 
-  it('counts one actual request per repetition whenever the page could read a response', () => {
+  it('counts one actual request per repetition (and per setup step on the same URL) whenever the page could read a response', () => {
     for (const scenario of SCENARIOS) {
+      const { request } = scenario;
+      const sameUrl = (scenario.setup ?? []).filter(
+        (step) => step.target === request.target && step.path === request.path,
+      ).length;
       for (const expectation of Object.values(scenario.expected)) {
         if (expectation.outcome !== 'allowed' || !expectation.server) continue;
-        expect(expectation.server.actual, scenario.id).toBe(scenario.request.repeat ?? 1);
+        expect(expectation.server.actual, scenario.id).toBe((request.repeat ?? 1) + sameUrl);
       }
     }
   });

@@ -1,17 +1,23 @@
 import { LAB_ROUTES, WEB_ROUTES } from './routes.js';
 import { CACHING } from './scenarios/caching.js';
 import { CREDENTIALS } from './scenarios/credentials.js';
+import { LOCAL_NETWORK } from './scenarios/local-network.js';
 import { ERRORS } from './scenarios/errors.js';
+import { FLASK } from './scenarios/flask.js';
 import { EXPOSE } from './scenarios/expose.js';
 import { HEADERS } from './scenarios/headers.js';
 import { METHODS } from './scenarios/methods.js';
 import { NEXT_SERVER } from './scenarios/next-server.js';
+import { NGINX } from './scenarios/nginx.js';
 import { NO_CORS } from './scenarios/no-cors.js';
 import { PREFLIGHT } from './scenarios/preflight.js';
 import { PROXY } from './scenarios/proxy.js';
 import { REDIRECT } from './scenarios/redirect.js';
+import { SCHEME } from './scenarios/scheme.js';
 import { SEED_METHODS } from './scenarios/seed-methods.js';
 import { SIMPLE } from './scenarios/simple.js';
+import { SITE_COOKIES, SITE_TOKENS } from './scenarios/site-cookies.js';
+import { THIRD_PARTY } from './scenarios/third-party.js';
 import { WRONG_ORIGIN } from './scenarios/wrong-origin.js';
 import type { Category, Engine, Expectation, LabRoute, PageOriginRole, Scenario } from './types.js';
 
@@ -31,6 +37,13 @@ export const SCENARIOS: readonly Scenario[] = [
   ...SEED_METHODS,
   ...PROXY,
   ...NEXT_SERVER,
+  ...SCHEME,
+  ...SITE_COOKIES,
+  ...SITE_TOKENS,
+  ...LOCAL_NETWORK,
+  ...FLASK,
+  ...NGINX,
+  ...THIRD_PARTY,
 ];
 
 const byId = new Map(SCENARIOS.map((scenario) => [scenario.id, scenario]));

@@ -10,6 +10,14 @@ describe('originsFromEnv', () => {
       api: 'http://localhost:8000',
       'api-alt-port': 'http://localhost:8001',
       'closed-port': 'http://localhost:8009',
+      'web-tls': 'https://localhost:3443',
+      'web-public': 'http://127.0.0.2:3000',
+      'api-tls': 'https://localhost:8443',
+      'api-alt-host': 'http://127.0.0.1:8000',
+      'api-tls-alt-host': 'https://127.0.0.1:8443',
+      flask: 'http://localhost:8002',
+      nginx: 'http://localhost:8003',
+      vite: 'http://localhost:5173',
     });
   });
 

@@ -1,3 +1,4 @@
+import { readOrigin } from '@cors-lab/api/env';
 import type { OriginRole, PageOriginRole, TargetRole } from './types.js';
 
 /** The origin behind every role. Plain data: the web app hands it to the page as it is. */
@@ -11,6 +12,14 @@ export const ORIGIN_ENV: Readonly<Record<OriginRole, { name: string; default: st
   api: { name: 'API_ORIGIN', default: 'http://localhost:8000' },
   'api-alt-port': { name: 'API_ALT_PORT_ORIGIN', default: 'http://localhost:8001' },
   'closed-port': { name: 'CLOSED_PORT_ORIGIN', default: 'http://localhost:8009' },
+  'web-tls': { name: 'WEB_TLS_ORIGIN', default: 'https://localhost:3443' },
+  'web-public': { name: 'WEB_PUBLIC_ORIGIN', default: 'http://127.0.0.2:3000' },
+  'api-tls': { name: 'API_TLS_ORIGIN', default: 'https://localhost:8443' },
+  'api-alt-host': { name: 'API_ALT_HOST_ORIGIN', default: 'http://127.0.0.1:8000' },
+  'api-tls-alt-host': { name: 'API_TLS_ALT_HOST_ORIGIN', default: 'https://127.0.0.1:8443' },
+  flask: { name: 'FLASK_ORIGIN', default: 'http://localhost:8002' },
+  nginx: { name: 'NGINX_ORIGIN', default: 'http://localhost:8003' },
+  vite: { name: 'VITE_ORIGIN', default: 'http://localhost:5173' },
 };
 
 export const DEFAULT_ORIGINS: Origins = originsFromEnv({});
@@ -22,27 +31,9 @@ export const DEFAULT_ORIGINS: Origins = originsFromEnv({});
 export function originsFromEnv(env: Readonly<Record<string, string | undefined>>): Origins {
   const entries = (Object.keys(ORIGIN_ENV) as OriginRole[]).map((role) => {
     const { name, default: fallback } = ORIGIN_ENV[role];
-    const raw = env[name]?.trim() || fallback;
-    return [role, parseOrigin(name, raw)] as const;
+    return [role, readOrigin(env, name, fallback)] as const;
   });
   return Object.fromEntries(entries) as Record<OriginRole, string>;
-}
-
-function parseOrigin(name: string, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(
-      `${name}=${JSON.stringify(raw)} is not a URL. Expected an origin such as http://localhost:3000 (scheme, host, port; no path).`,
-    );
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw) {
-    throw new Error(
-      `${name}=${JSON.stringify(raw)} is not a bare origin. Expected scheme://host[:port] with no path, query or trailing slash, e.g. ${JSON.stringify(url.origin)}.`,
-    );
-  }
-  return raw;
 }
 
 /** The origin a request to `target` goes to when the page runs on `page`. */

@@ -34,9 +34,17 @@ export function loggedPathname(request: Pick<ScenarioRequest, 'path' | 'target'>
   return proxied ? pathname.slice(PROXY_PREFIX.length) : pathname;
 }
 
-/** The headers fetch() is given: the scenario's own plus the Content-Type a JSON body needs. */
-export function requestHeaders(request: ScenarioRequest): Record<string, string> {
-  const headers: Record<string, string> = { ...request.headers };
+/**
+ * The headers fetch() is given: the scenario's own (with `{run}` replaced by `runId` when given)
+ * plus the Content-Type a JSON body needs.
+ */
+export function requestHeaders(request: ScenarioRequest, runId?: string): Record<string, string> {
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers ?? {}).map(([name, value]) => [
+      name,
+      runId === undefined ? value : value.replaceAll(RUN_PLACEHOLDER, runId),
+    ]),
+  );
   const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   if (request.body?.type === 'json' && !hasContentType)
     headers['Content-Type'] = 'application/json';

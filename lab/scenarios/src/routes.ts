@@ -1,9 +1,43 @@
-import type { LabRoute, MainApiRoute, RoutePolicy, WebRoute } from './types.js';
+import type { LabCookie, LabRoute, MainApiRoute, RoutePolicy, WebRoute } from './types.js';
 
 const WEB_ONLY: RoutePolicy = { origins: ['web'] };
 const ALL_PAGES: RoutePolicy = { origins: ['web', 'web-alt-port', 'web-alt-host'] };
 const ECHO = { kind: 'echo' } as const;
 const TOTAL = { 'X-Lab-Total': '42' } as const;
+
+/** The pages of the site-cookie scenarios: one http, one https, both on `localhost`. */
+const COOKIE_PAGES: RoutePolicy = { origins: ['web', 'web-tls'], credentials: true };
+
+/** The cookies the site-cookie scenarios compare, by the path segment their routes use. */
+export const SITE_COOKIE_ROUTES: Readonly<Record<string, LabCookie>> = {
+  lax: 'site_lax',
+  strict: 'site_strict',
+  'none-secure': 'site_none_secure',
+  none: 'site_none',
+  partitioned: 'site_partitioned',
+  default: 'site_default',
+};
+
+const SITE_COOKIE_LAB_ROUTES: LabRoute[] = Object.entries(SITE_COOKIE_ROUTES).flatMap(
+  ([segment, cookie]): LabRoute[] => [
+    {
+      id: `site-cookie-${segment}-login`,
+      path: `/lab/site-cookies/${segment}/login`,
+      description: `Sets \`${cookie}=<run>\` (attributes in LAB_COOKIES); the http and https web origins with credentials.`,
+      cors: { kind: 'policy', policy: COOKIE_PAGES },
+      response: { kind: 'login' },
+      cookie,
+    },
+    {
+      id: `site-cookie-${segment}-me`,
+      path: `/lab/site-cookies/${segment}/me`,
+      description: `Reports whether \`${cookie}\` arrived; the http and https web origins with credentials.`,
+      cors: { kind: 'policy', policy: COOKIE_PAGES },
+      response: ECHO,
+      cookie,
+    },
+  ],
+);
 
 /** The API's lab: one route per server behaviour the scenarios need, mounted under `/lab`. */
 export const LAB_ROUTES: readonly LabRoute[] = [
@@ -51,6 +85,42 @@ export const LAB_ROUTES: readonly LabRoute[] = [
       'Answers with the web origin spelled with the other scheme (`https://` for `http://`).',
     cors: { kind: 'mistake', mistake: { type: 'wrong-allow-origin', variant: 'other-scheme' } },
     response: ECHO,
+  },
+  {
+    id: 'scheme-echo',
+    path: '/lab/scheme/echo',
+    description:
+      'Allows the http, https and public-address page origins, without credentials: the CORS answer is right, so only the scheme or the address space can stop a request.',
+    cors: { kind: 'policy', policy: { origins: ['web', 'web-tls', 'web-public'] } },
+    response: ECHO,
+  },
+  {
+    id: 'tls-page-as-http',
+    path: '/lab/wrong-origin/tls-page-as-http',
+    description:
+      'Answers `Access-Control-Allow-Origin` with the https page origin written `http://` (same host and port, other scheme).',
+    cors: { kind: 'mistake', mistake: { type: 'wrong-allow-origin', variant: 'tls-page-as-http' } },
+    response: ECHO,
+  },
+  ...SITE_COOKIE_LAB_ROUTES,
+  {
+    id: 'token-login',
+    path: '/lab/token/login',
+    description:
+      'Hands out a bearer token (the run id) in the JSON body and sets no cookie; the http and https web origins.',
+    cors: { kind: 'policy', policy: { origins: ['web', 'web-tls'] } },
+    response: { kind: 'token-login' },
+  },
+  {
+    id: 'token-me',
+    path: '/lab/token/me',
+    description:
+      'Reports whether `Authorization: Bearer <run>` arrived; allows the Authorization request header for the http and https web origins.',
+    cors: {
+      kind: 'policy',
+      policy: { origins: ['web', 'web-tls'], allowedHeaders: ['Authorization'] },
+    },
+    response: { kind: 'token-echo' },
   },
   {
     id: 'cookie-login',
@@ -259,6 +329,14 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     },
     response: ECHO,
   },
+  {
+    id: 'third-party',
+    path: '/lab/third-party/forecast',
+    description:
+      'A third-party API the page cannot change: no CORS headers, and 401 without its `X-Api-Key`.',
+    cors: { kind: 'none' },
+    response: { kind: 'third-party' },
+  },
 ];
 
 /**
@@ -294,6 +372,16 @@ export const WEB_ROUTES: readonly WebRoute[] = [
       '`proxy.ts` (Next 16 middleware) applying the policy to every path under `/edge`, allowing the web alt-port origin; `/edge/echo` answers GET and PUT.',
     policy: { origins: ['web-alt-port'], allowedHeaders: ['Content-Type'] },
     methods: ['GET', 'PUT'],
+  },
+  {
+    id: 'third-party-backend',
+    kind: 'route-handler',
+    path: '/api/third-party',
+    description:
+      'A backend route for the third-party API: the handler calls `/lab/third-party/forecast` server-side with the key from THIRD_PARTY_API_KEY and answers the page under its own policy (the web alt-port origin).',
+    policy: { origins: ['web-alt-port'] },
+    methods: ['GET'],
+    upstream: '/lab/third-party/forecast',
   },
 ];
 

@@ -1,8 +1,14 @@
 // The shape of the catalogue. Everything here is plain JSON-serializable data, so a scenario can be
 // handed to a browser page as it is; behaviour lives in the API, the web page and the e2e suite.
 
-/** Where a page is served from. Resolved to an origin with an `Origins` object (see origins.ts). */
-export type PageOriginRole = 'web' | 'web-alt-port' | 'web-alt-host';
+/**
+ * Where a page is served from. Resolved to an origin with an `Origins` object (see origins.ts).
+ * - `web`, `web-alt-port`, `web-alt-host`: http://localhost:3000, :3001, http://127.0.0.1:3000.
+ * - `web-tls`: the same app over https (https://localhost:3443).
+ * - `web-public`: the same app on a third loopback site (http://127.0.0.2:3000) that the e2e suite
+ *   makes Chromium treat as a public address, to show Local Network Access.
+ */
+export type PageOriginRole = 'web' | 'web-alt-port' | 'web-alt-host' | 'web-tls' | 'web-public';
 
 /**
  * Which server a request goes to.
@@ -12,16 +18,33 @@ export type PageOriginRole = 'web' | 'web-alt-port' | 'web-alt-host';
  * - `closed-port`: a port where nothing listens.
  * - `web`: the Next.js app on `http://localhost:3000` (its route handlers and `proxy.ts`).
  * - `same-page-origin`: the server of whatever page runs the scenario (the dev proxy `/proxy/*`).
+ * - `api-tls`: the API's https listener (`https://localhost:8443`).
+ * - `api-alt-host`, `api-tls-alt-host`: the main and https listeners reached as `127.0.0.1`,
+ *   another site than a `localhost` page (`http://127.0.0.1:8000`, `https://127.0.0.1:8443`).
+ * - `flask`: the lab's Flask API (`http://localhost:8002`, lab/flask-api), one case per path.
+ * - `nginx`: the lab's nginx (`http://localhost:8003`, lab/nginx) in front of the API.
  */
-export type TargetRole = 'api' | 'api-alt-port' | 'closed-port' | 'web' | 'same-page-origin';
+export type TargetRole =
+  | 'api'
+  | 'api-alt-port'
+  | 'closed-port'
+  | 'web'
+  | 'same-page-origin'
+  | 'api-tls'
+  | 'api-alt-host'
+  | 'api-tls-alt-host'
+  | 'flask'
+  | 'nginx';
 
-/** Every role that has a fixed origin. */
-export type OriginRole = PageOriginRole | 'api' | 'api-alt-port' | 'closed-port';
+/** Every role that has a fixed origin; `vite` is the Vite dev server of lab/vite-proxy. */
+export type OriginRole = PageOriginRole | Exclude<TargetRole, 'same-page-origin'> | 'vite';
 
 export const PAGE_ORIGIN_ROLES = [
   'web',
   'web-alt-port',
   'web-alt-host',
+  'web-tls',
+  'web-public',
 ] as const satisfies readonly PageOriginRole[];
 
 export const CATEGORIES = [
@@ -39,6 +62,12 @@ export const CATEGORIES = [
   'seed-methods',
   'proxy',
   'next-server',
+  'scheme',
+  'site-cookies',
+  'local-network',
+  'flask',
+  'nginx',
+  'third-party',
 ] as const;
 
 export type Category = (typeof CATEGORIES)[number];
@@ -72,7 +101,10 @@ export interface ScenarioRequest {
   path: string;
   /** Default `'GET'`. Passed to fetch() as written (fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST, PUT). */
   method?: string;
-  /** Headers passed to fetch(), as written. A `json` body adds `Content-Type: application/json`. */
+  /**
+   * Headers passed to fetch(); `{run}` in a value is replaced by the run id (a bearer token the
+   * login handed out). A `json` body adds `Content-Type: application/json`.
+   */
   headers?: Readonly<Record<string, string>>;
   body?: RequestBody;
   /** Default `'same-origin'`, as in fetch(). */
@@ -81,6 +113,11 @@ export interface ScenarioRequest {
   mode?: RequestMode;
   /** Send the identical request this many times, one after the other (default 1). */
   repeat?: number;
+  /**
+   * Setup steps only: send it from a frame on this page origin instead of the page itself, so one
+   * scenario shows what a first origin leaves behind (a shared cache) for the page's origin.
+   */
+  fromPage?: PageOriginRole;
 }
 
 /** What the page can observe once the request settles. */
@@ -193,7 +230,11 @@ export type CorsMistake =
   /** Echoes an allowed origin (the web origin) but never sends `Access-Control-Allow-Credentials`. */
   | { type: 'missing-allow-credentials' }
   /** Sends a value near the web origin that is not it, byte for byte. */
-  | { type: 'wrong-allow-origin'; variant: 'trailing-slash' | 'origin-list' | 'other-scheme' }
+  | {
+      type: 'wrong-allow-origin';
+      /** `tls-page-as-http`: the https page's origin written with `http://`. */
+      variant: 'trailing-slash' | 'origin-list' | 'other-scheme' | 'tls-page-as-http';
+    }
   /** An auth guard answers 401 before the CORS middleware runs, so the error carries no CORS headers. */
   | { type: 'guard-before-cors' }
   /** CORS headers are set but the preflight is passed on to an auth guard that answers it 401. */
@@ -219,17 +260,46 @@ export type RouteCors =
  * - `echo`: 200 JSON `{ ok, route, method, run, cookieSent, cookieMatchesRun }` (cookie named by `cookie`),
  *   plus an `X-Request-Id` header (the request's, or a generated one).
  * - `login`: 200 JSON `{ ok, route, run }` and sets the route's cookie to the run id.
+ * - `token-login`: 200 JSON `{ ok, route, run, token }`: a bearer token (the run id), no cookie.
+ * - `token-echo`: like `echo`, plus `tokenSent` and `tokenMatchesRun` from `Authorization: Bearer`.
  * - `fail`: throws; the API's error handler answers `status` with JSON `{ error }`.
  * - `redirect`: 302 to `to` on another server (the run id is carried along).
+ * - `third-party`: an API the page's owner does not control: 401 JSON `{ error }` without the
+ *   `X-Api-Key` the API is configured with (THIRD_PARTY_API_KEY), else 200 JSON
+ *   `{ ok, route, run, forecast }`.
  */
 export type RouteResponse =
   | { kind: 'echo' }
+  | { kind: 'third-party' }
   | { kind: 'login' }
+  | { kind: 'token-login' }
+  | { kind: 'token-echo' }
   | { kind: 'fail'; status: number }
   | { kind: 'redirect'; to: { target: 'api' | 'api-alt-port'; path: string } };
 
-/** Cookies the lab sets: `lab_sid` is `HttpOnly; SameSite=Lax`, `lab_secure_sid` is `HttpOnly; Secure; SameSite=None`. */
-export type LabCookie = 'lab_sid' | 'lab_secure_sid';
+/**
+ * Cookies the lab sets, all `HttpOnly; Path=/lab`, attributes in `LAB_COOKIES` (cookies.ts):
+ * `lab_sid` (`SameSite=Lax`), `lab_secure_sid` (`Secure; SameSite=None`), and one `site_*` cookie
+ * per attribute set the site-cookie scenarios compare.
+ */
+export type LabCookie =
+  | 'lab_sid'
+  | 'lab_secure_sid'
+  | 'site_lax'
+  | 'site_strict'
+  | 'site_none_secure'
+  | 'site_none'
+  | 'site_partitioned'
+  | 'site_default';
+
+/** A cookie's attributes, as its `Set-Cookie` header writes them. */
+export interface CookieAttributes {
+  /** Absent: no SameSite attribute (each engine applies its own default). */
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  secure: boolean;
+  /** CHIPS: stored in a jar keyed by the top-level site. */
+  partitioned: boolean;
+}
 
 /** A route of the API's lab, mounted on both listeners under `/lab`. */
 export interface LabRoute {
@@ -261,6 +331,8 @@ export type WebRoute =
       policy: RoutePolicy;
       /** Methods the handler implements besides OPTIONS. */
       methods: readonly string[];
+      /** A backend route: the handler calls this lab route server-side and answers with its body. */
+      upstream?: string;
     };
 
 /** A route of the main API (the one a template user keeps), behind the policy from the environment. */

@@ -1,6 +1,14 @@
 // `pnpm --filter @cors-lab/security bench:next [--json]`: the whole-stack figure. One Next.js route
 // handler served by `next start`, alone (/bare) and behind the cors-policy Fetch adapter
 // (/with-cors), measured with autocannon in alternating rounds; prints median req/s and the ratio.
+import {
+  headerValues,
+  probeOnce,
+  freePorts,
+  ProcessGroup,
+  stopAll,
+  stopAllOnSignals,
+} from '@cors-lab/testkit';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,10 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { BENCH_ORIGIN } from '../bench-next-app/lib/bench-policy.js';
-import { headerValues, probeOnce } from './http/probe-once.js';
 import { formatTable } from './report/table.js';
-import { freePorts } from './stack/free-port.js';
-import { ManagedProcess, stopAll } from './stack/managed-process.js';
 import { REPO_ROOT } from './stack/production-stack.js';
 
 const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -181,11 +186,12 @@ function load(baseUrl: string, benchCase: BenchCase, seconds: number, connection
 }
 
 async function main(): Promise<void> {
+  stopAllOnSignals();
   const options = parseOptions();
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
   await nextBuild(log, options.rebuild);
   const [port] = (await freePorts(1)) as [number];
-  const server = ManagedProcess.start(
+  const server = ProcessGroup.start(
     'next start (bench)',
     process.execPath,
     [NEXT_BIN, 'start', APP_DIR, '--port', String(port), '--hostname', '127.0.0.1'],

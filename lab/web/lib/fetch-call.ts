@@ -21,11 +21,19 @@ export function fetchCall(
   page: PageOriginRole,
   runId: string,
 ): FetchCall {
-  const init: RequestInit = { method: request.method ?? 'GET', headers: requestHeaders(request) };
+  return { url: requestUrl(request, origins, page, runId), init: requestInit(request, runId) };
+}
+
+/** The second argument to fetch() for a catalogue request: method, headers (with `{run}` filled in), body, modes. */
+export function requestInit(request: ScenarioRequest, runId?: string): RequestInit {
+  const init: RequestInit = {
+    method: request.method ?? 'GET',
+    headers: requestHeaders(request, runId),
+  };
   if (request.body) init.body = encodeBody(request.body);
   if (request.credentials) init.credentials = request.credentials;
   if (request.mode) init.mode = request.mode;
-  return { url: requestUrl(request, origins, page, runId), init };
+  return init;
 }
 
 function encodeBody(body: RequestBody): BodyInit {
@@ -59,7 +67,7 @@ export function browserRequest(
   page: PageOriginRole,
   runId: string,
 ): BrowserRequest {
-  const headers = requestHeaders(request);
+  const headers = requestHeaders(request, runId);
   const labelled = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   if (request.body && !labelled) headers['Content-Type'] = IMPLIED_CONTENT_TYPE[request.body.type];
   return {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAB_STATE, labRequest, labStateToParams, parseLabState } from './lab-state';
+import {
+  DEFAULT_LAB_STATE,
+  labRequest,
+  labStateToParams,
+  parseLabState,
+  remoteRequest,
+} from './lab-state';
 
 describe('lab state in the URL', () => {
   it('reads the defaults from an empty query and reports no problem', () => {
@@ -73,5 +79,42 @@ describe('labRequest', () => {
     expect(() => labRequest({ ...DEFAULT_LAB_STATE, body: 'json', payload: '{text:' })).toThrow(
       /^The JSON body does not parse \(.+\); write JSON such as \{"text": "hello"\}\.$/,
     );
+  });
+});
+
+describe('the remote target ("your server")', () => {
+  it('keeps the URL in the link and builds the fetch() and the replay from one form', () => {
+    const state = {
+      ...DEFAULT_LAB_STATE,
+      target: 'remote' as const,
+      url: 'http://localhost:9000/api/items?x=1',
+      method: 'PUT',
+      headers: 'X-Trace: 7',
+      body: 'json' as const,
+      payload: '{"a":1}',
+      credentials: 'include' as const,
+    };
+    const params = labStateToParams(state);
+    expect(parseLabState(params).state).toEqual(state);
+    const { call, replay } = remoteRequest(state);
+    expect(call.url).toBe(state.url);
+    expect(call.init).toMatchObject({ method: 'PUT', credentials: 'include', body: '{"a":1}' });
+    expect(replay).toEqual({
+      url: state.url,
+      method: 'PUT',
+      headers: [
+        ['X-Trace', '7'],
+        ['Content-Type', 'application/json'],
+      ],
+      credentials: 'include',
+      mode: 'cors',
+      body: { kind: 'string', text: '{"a":1}' },
+    });
+  });
+
+  it('falls back to the default URL, with a note, when the link holds no http(s) URL', () => {
+    const { state, problems } = parseLabState(new URLSearchParams('target=remote&url=file:///etc'));
+    expect(state.url).toBe(DEFAULT_LAB_STATE.url);
+    expect(problems[0]).toContain('"file:///etc"');
   });
 });

@@ -1,14 +1,28 @@
-import type {
-  CredentialsMode,
-  JsonValue,
-  RequestBody,
-  RequestMode,
-  ScenarioRequest,
-  TargetRole,
+import type { DoctorBody } from '@cors-lab/doctor';
+import {
+  requestHeaders,
+  type CredentialsMode,
+  type JsonValue,
+  type RequestBody,
+  type RequestMode,
+  type ScenarioRequest,
+  type TargetRole,
 } from '@cors-lab/scenarios';
+import { requestInit, type FetchCall } from './fetch-call';
+import type { ReplayRequest } from './replay-request';
 
-/** Where the lab sends its request: the catalogue's targets, with the dev proxy named as such. */
-export const LAB_TARGETS = ['api', 'api-alt-port', 'web', 'proxy', 'closed-port'] as const;
+/**
+ * Where the lab sends its request: the catalogue's targets, with the dev proxy named as such, and
+ * `remote`, any URL ("your server"), which the web server also replays for the doctor.
+ */
+export const LAB_TARGETS = [
+  'api',
+  'api-alt-port',
+  'web',
+  'proxy',
+  'closed-port',
+  'remote',
+] as const;
 export type LabTarget = (typeof LAB_TARGETS)[number];
 
 export const BODY_TYPES = ['none', 'json', 'text', 'urlencoded', 'form-data'] as const;
@@ -22,6 +36,8 @@ export interface LabState {
   target: LabTarget;
   /** Path and query on the target, starting with `/`. */
   path: string;
+  /** For the `remote` target: the whole URL. */
+  url: string;
   method: string;
   /** One `Name: value` per line. */
   headers: string;
@@ -35,6 +51,7 @@ export interface LabState {
 export const DEFAULT_LAB_STATE: LabState = {
   target: 'api',
   path: '/lab/exact',
+  url: 'http://localhost:8000/api/health',
   method: 'GET',
   headers: '',
   body: 'none',
@@ -67,10 +84,18 @@ export function parseLabState(params: URLSearchParams): { state: LabState; probl
     problems.push(`path=${JSON.stringify(path)} must start with "/"; using /${path}.`);
     path = `/${path}`;
   }
+  let url = params.get('url') ?? DEFAULT_LAB_STATE.url;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    problems.push(
+      `url=${JSON.stringify(url)} is not an http(s) URL; using ${DEFAULT_LAB_STATE.url}.`,
+    );
+    url = DEFAULT_LAB_STATE.url;
+  }
   return {
     state: {
       target: pick('target', LAB_TARGETS, DEFAULT_LAB_STATE.target),
       path,
+      url,
       method: params.get('method') || DEFAULT_LAB_STATE.method,
       headers: params.get('headers') ?? '',
       body: pick('body', BODY_TYPES, DEFAULT_LAB_STATE.body),
@@ -147,17 +172,63 @@ function parseBody(state: LabState): RequestBody | undefined {
  * it. Throws an Error a person can act on when a header line or the JSON body is malformed.
  */
 export function labRequest(state: LabState): ScenarioRequest {
+  if (state.target === 'remote') {
+    throw new Error(
+      'labRequest(): the remote target has no catalogue request; use remoteRequest().',
+    );
+  }
   const target: TargetRole = state.target === 'proxy' ? 'same-page-origin' : state.target;
   const base = state.target === 'proxy' ? `/proxy${state.path}` : state.path;
   const path = `${base}${base.includes('?') ? '&' : '?'}run={run}`;
-  const request: ScenarioRequest = {
-    target,
-    path,
+  return { target, path, ...requestParts(state) };
+}
+
+/** The method, headers, body, credentials and mode the form describes, as a catalogue request has them. */
+function requestParts(state: LabState): Omit<ScenarioRequest, 'target' | 'path'> {
+  const parts: Omit<ScenarioRequest, 'target' | 'path'> = {
     method: state.method,
     headers: parseHeaderLines(state.headers),
     credentials: state.credentials,
     mode: state.mode,
   };
   const body = parseBody(state);
-  return body ? { ...request, body } : request;
+  return body ? { ...parts, body } : parts;
+}
+
+/**
+ * The `remote` target: the fetch() the page makes to the URL, and the same request for the server
+ * to replay with the doctor. Throws like labRequest() on a malformed header line or JSON body.
+ */
+export function remoteRequest(state: LabState): { call: FetchCall; replay: ReplayRequest } {
+  const parts = requestParts(state);
+  const scenarioLike: ScenarioRequest = { target: 'api', path: '/', ...parts };
+  const headers = Object.entries(requestHeaders(scenarioLike));
+  const body = doctorBody(parts.body);
+  return {
+    call: { url: state.url, init: requestInit(scenarioLike) },
+    replay: {
+      url: state.url,
+      method: state.method,
+      headers,
+      credentials: state.credentials,
+      mode: state.mode,
+      ...(body && { body }),
+    },
+  };
+}
+
+/** The body in the doctor's terms: the JavaScript type the page passes to fetch(). */
+function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
+  switch (body?.type) {
+    case undefined:
+      return undefined;
+    case 'json':
+      return { kind: 'string', text: JSON.stringify(body.value) };
+    case 'text':
+      return { kind: 'string', text: body.value };
+    case 'urlencoded':
+      return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
+    case 'form-data':
+      return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
+  }
 }

@@ -1,19 +1,5 @@
-import type { ExpectedOutcome, JsonValue } from '@cors-lab/scenarios';
+import type { JsonValue, Observation } from '@cors-lab/scenarios';
 import type { FetchCall } from './fetch-call';
-
-/** What a page could see of one fetch(). */
-export interface Observation {
-  outcome: ExpectedOutcome;
-  /** Status the page read (0 for an opaque response); absent when fetch() rejected. */
-  status?: number;
-  /** Parsed JSON body, or the text when it is not JSON; absent when unreadable. */
-  body?: JsonValue;
-  /** Lowercased response header names `response.headers` exposes to the page, sorted. */
-  readableHeaders: string[];
-  /** The error fetch() or the Request constructor threw, as this engine words it. */
-  error?: { name: string; message: string };
-  durationMs: number;
-}
 
 /** A request still unsettled after this long fails its scenario instead of stalling the matrix. */
 export const OBSERVE_TIMEOUT_MS = 15_000;

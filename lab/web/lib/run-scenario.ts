@@ -1,50 +1,27 @@
 import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-predict';
 import {
+  PROXY_PREFIX,
+  compare,
+  entriesOnPath,
   expectationFor,
+  headerValue,
   loggedPathname,
+  readRunLog,
+  serverAnswer,
   type Engine,
-  type Expectation,
+  type LogEntry,
+  type Observation,
+  type ScenarioResult,
+  type ServerView,
   type Origins,
   type PageOriginRole,
   type Scenario,
   type ScenarioRequest,
   type TargetRole,
 } from '@cors-lab/scenarios';
-import { compare, type Check, type ServerView } from './compare';
 import { browserRequest, fetchCall } from './fetch-call';
-import { observe, type Observation } from './observe';
-import { entriesOnPath, headerValue, readRunLog, serverAnswer, type LogEntry } from './request-log';
-
-/** Everything the matrix reports about one scenario, run once from one page origin. */
-export interface ScenarioResult {
-  id: string;
-  title: string;
-  category: string;
-  runId: string;
-  /** The author's expectation for this page origin and engine. */
-  expected: Expectation;
-  /** Set when this engine has a documented difference that replaced the common expectation. */
-  engineNote?: { note: string; source: string };
-  /** What the page saw of the last request (the only one unless the scenario repeats it). */
-  observed: Observation;
-  /** What predict() says, judging the headers the server actually sent (from the request log). */
-  predicted: Pick<
-    Prediction,
-    'outcome' | 'reason' | 'explanation' | 'fix' | 'preflight' | 'reachesServer'
-  >;
-  /** What the request logs show; absent when no server keeps a log there (a closed port). */
-  server?: ServerView;
-  /** Every request of the run the logs recorded, across servers, in order. */
-  reached: { target: TargetRole; method: string; path: string; origin?: string; status: number }[];
-  checks: Check[];
-  /** Every check passed: observed == expected. */
-  pass: boolean;
-  /** predicted.outcome == observed.outcome. */
-  predictionAgrees: boolean;
-  explanation: string;
-  fix: string;
-  durationMs: number;
-}
+import { observeFromFrame } from './frame-request';
+import { observe } from './observe';
 
 export interface RunContext {
   origins: Origins;
@@ -55,20 +32,57 @@ export interface RunContext {
 
 /**
  * Which server keeps the log of requests to a target. The API's two listeners share one log and
- * the dev proxy forwards to the API, so all three read the API's; a closed port keeps none.
+ * the dev proxy forwards to the API, so all three read the API's; Flask and nginx keep their own
+ * (nginx's holds its own answers, and what it forwards shows up in the API's); a closed port keeps none.
  */
-type LogSource = 'api' | 'web' | 'closed-port';
+type LogSource = 'api' | 'web' | 'closed-port' | 'flask' | 'nginx';
 
 function logSource(target: TargetRole): LogSource {
-  return target === 'web' || target === 'closed-port' ? target : 'api';
+  return target === 'web' || target === 'closed-port' || target === 'flask' || target === 'nginx'
+    ? target
+    : 'api';
 }
 
 /** The target role a logged request reached: the API names its listener in every entry. */
-const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = { main: 'api', alt: 'api-alt-port' };
+const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = {
+  main: 'api',
+  alt: 'api-alt-port',
+  tls: 'api-tls',
+};
 
-/** The role under which a target's requests appear in the logs (the dev proxy reaches the API). */
+/**
+ * The role under which a target's requests appear in the logs: the dev proxy reaches the API, and
+ * the 127.0.0.1 spellings reach the same listeners as localhost.
+ */
 function loggedTarget(target: TargetRole): TargetRole {
-  return target === 'same-page-origin' ? 'api' : target;
+  switch (target) {
+    case 'same-page-origin':
+    case 'api-alt-host':
+      return 'api';
+    case 'api-tls-alt-host':
+      return 'api-tls';
+    default:
+      return target;
+  }
+}
+
+/**
+ * Where a page reads a server's log. An https page reads over https (WebKit blocks http://localhost
+ * from it as mixed content); the public-address page reads through its own origin (Chromium's
+ * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
+ */
+function logOrigin(
+  source: Exclude<LogSource, 'closed-port'>,
+  origins: Origins,
+  page: PageOriginRole,
+): string {
+  // Flask and nginx scenarios run from the plain-http pages only.
+  if (source === 'flask' || source === 'nginx') return origins[source];
+  if (page === 'web-public') {
+    return source === 'api' ? `${origins[page]}${PROXY_PREFIX}` : origins[page];
+  }
+  if (page === 'web-tls') return source === 'api' ? origins['api-tls'] : origins['web-tls'];
+  return origins[source];
 }
 
 /** What one request did, seen from the page and from the servers' request logs. */
@@ -94,14 +108,18 @@ export async function exchange(
   { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
   runId: string,
 ): Promise<Exchange> {
-  for (const step of setup) await observe(fetchCall(step, origins, page, runId));
+  for (const step of setup) {
+    await (step.fromPage
+      ? observeFromFrame(step, origins, step.fromPage, runId)
+      : observe(fetchCall(step, origins, page, runId)));
+  }
   let observed = await observe(fetchCall(request, origins, page, runId));
   for (let i = 1; i < (request.repeat ?? 1); i += 1) {
     observed = await observe(fetchCall(request, origins, page, runId));
   }
 
   const targets = [request.target, ...setup.map((step) => step.target), ...alsoReached];
-  const { entries, unreadable } = await readLogs(targets, origins, runId);
+  const { entries, unreadable } = await readLogs(targets, origins, page, runId);
   const ownTarget = loggedTarget(request.target);
   const requestLog = unreadable.has(logSource(request.target))
     ? undefined
@@ -222,6 +240,7 @@ interface RunLogs {
 async function readLogs(
   targets: readonly TargetRole[],
   origins: Origins,
+  page: PageOriginRole,
   runId: string,
 ): Promise<RunLogs> {
   const sources = new Set(targets.map(logSource));
@@ -229,7 +248,7 @@ async function readLogs(
   const read = [...sources].map(async (source) => {
     // Nothing listens on the closed port, so nothing can have reached it.
     if (source === 'closed-port') return [];
-    const log = await readRunLog(origins[source], runId);
+    const log = await readRunLog(logOrigin(source, origins, page), runId);
     if (!log) {
       unreadable.add(source);
       return [];

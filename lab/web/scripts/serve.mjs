@@ -1,8 +1,9 @@
-// Starts the web app on both page origins: WEB_PORT (3000, the allowed front end) and
-// WEB_ALT_PORT (3001, same host on the wrong port).
+// Starts the web app on its page origins: WEB_PORT (3000, the allowed front end), WEB_ALT_PORT
+// (3001, same host on the wrong port) and WEB_TLS_PORT (3443, https with the lab's certificate).
 //
-//   node scripts/serve.mjs start   two production servers from the standalone build, one per port
+//   node scripts/serve.mjs start   two production servers from the standalone build, one per http port
 //   node scripts/serve.mjs dev     one `next dev` on WEB_PORT plus a small reverse proxy on WEB_ALT_PORT
+//   Both also put an https reverse proxy on WEB_TLS_PORT in front of the server on WEB_PORT.
 //
 // Dev uses a proxy rather than a second `next dev` because two dev servers cannot share one
 // `.next` folder, and a second compiler would double the memory and CPU for the same code. The
@@ -11,28 +12,27 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPort as readPortFrom } from '@cors-lab/api/env';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2];
 const mainPort = readPort('WEB_PORT', 3000);
 const altPort = readPort('WEB_ALT_PORT', 3001);
+const tlsPort = readPort('WEB_TLS_PORT', 3443);
 // `::` accepts both IPv6 and IPv4, so `localhost` (often ::1) and `127.0.0.1` both reach the server.
 const host = process.env.WEB_HOST ?? '::';
 
 function readPort(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(
-      `${name}=${JSON.stringify(raw)} is not a port: set it to an integer from 1 to 65535.`,
-    );
+  try {
+    return readPortFrom(process.env, name, fallback);
+  } catch (error) {
+    console.error(`web: ${error.message}`);
     process.exit(2);
   }
-  return port;
 }
 
 const children = [];
@@ -59,13 +59,15 @@ function startChild(label, command, args, env) {
   return child;
 }
 
-let proxyServer;
+const proxyServers = [];
 
 function stop(exitCode) {
   if (stopping) return;
   stopping = true;
-  proxyServer?.close();
-  proxyServer?.closeAllConnections();
+  for (const server of proxyServers) {
+    server.close();
+    server.closeAllConnections();
+  }
   const alive = children.filter((child) => child.exitCode === null && child.signalCode === null);
   if (alive.length === 0) process.exit(exitCode);
   let remaining = alive.length;
@@ -94,7 +96,7 @@ setInterval(() => {
 
 function startProduction() {
   const standaloneDir = join(appDir, '.next', 'standalone');
-  const serverDir = join(standaloneDir, 'apps', 'web');
+  const serverDir = join(standaloneDir, 'lab', 'web');
   const serverFile = join(serverDir, 'server.js');
   if (!existsSync(serverFile)) {
     console.error(
@@ -117,6 +119,7 @@ function startProduction() {
       HOSTNAME: host,
     });
   }
+  startProxy('web-tls', tlsPort, 'WEB_TLS_PORT');
 }
 
 function startDevelopment() {
@@ -130,10 +133,22 @@ function startDevelopment() {
     host,
   ]);
 
+  startProxy('web-alt', altPort, 'WEB_ALT_PORT');
+  startProxy('web-tls', tlsPort, 'WEB_TLS_PORT');
+}
+
+/**
+ * A reverse proxy on `port` to the server on WEB_PORT: plain http, or https with the lab's
+ * certificate for `web-tls`. The Host header goes through untouched, so Next sees the origin the
+ * browser sees; X-Forwarded-Proto tells it the scheme.
+ */
+async function startProxy(label, port, variable) {
+  const tls = label === 'web-tls';
   const target = { host: 'localhost', port: mainPort };
-  proxyServer = createServer((req, res) => {
+  const handler = (req, res) => {
+    const headers = tls ? { ...req.headers, 'x-forwarded-proto': 'https' } : req.headers;
     const upstream = httpRequest(
-      { ...target, method: req.method, path: req.url, headers: req.headers },
+      { ...target, method: req.method, path: req.url, headers },
       (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.rawHeaders);
         upstreamRes.pipe(res);
@@ -142,13 +157,23 @@ function startDevelopment() {
     upstream.on('error', (error) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(
-        `The dev server on :${mainPort} did not answer (${error.message}); is it still starting?`,
+        `The web server on :${mainPort} did not answer (${error.message}); is it still starting?`,
       );
     });
     req.pipe(upstream);
-  });
+  };
+  let server;
+  if (tls) {
+    // The lab's CA and certificate, created under .certs/ on first use (the API shares them).
+    const { ensureCertificates } = await import('@cors-lab/tls');
+    const { cert, key } = await ensureCertificates();
+    server = createTlsServer({ cert, key }, handler);
+  } else {
+    server = createServer(handler);
+  }
+  proxyServers.push(server);
   // Hot reload runs over a WebSocket: pass the upgrade through as raw bytes.
-  proxyServer.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req, socket, head) => {
     const upstream = connect(target.port, target.host, () => {
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
       for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -161,16 +186,18 @@ function startDevelopment() {
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
   });
-  proxyServer.on('error', (error) => {
+  server.on('error', (error) => {
     console.error(
       error.code === 'EADDRINUSE'
-        ? `[web-alt] port ${altPort} is already in use: stop the other process or set WEB_ALT_PORT.`
-        : `[web-alt] cannot listen on port ${altPort}: ${error.message}`,
+        ? `[${label}] port ${port} is already in use: stop the other process or set ${variable}.`
+        : `[${label}] cannot listen on port ${port}: ${error.message}`,
     );
     stop(1);
   });
-  proxyServer.listen(altPort, host, () => {
-    console.log(`[web-alt] http://localhost:${altPort} forwards to the dev server on :${mainPort}`);
+  server.listen(port, host, () => {
+    console.log(
+      `[${label}] ${tls ? 'https' : 'http'}://localhost:${port} forwards to the server on :${mainPort}`,
+    );
   });
 }
 

@@ -1,4 +1,5 @@
 import { MAX_ORIGIN_LENGTH, isSerializedOrigin, matchesPattern } from './origin.js';
+import { reportDecision } from './report.js';
 import type { CorsRequest, Decision, DecisionReason, HeaderValue, Policy } from './types.js';
 
 const TAB = 9;
@@ -9,11 +10,20 @@ const HEADER_TOKEN = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
  * What to answer a request: its kind, whether the origin may read the response, the
  * Access-Control-* headers to set, the Vary token to append and, for a preflight, the status.
  * Never throws on malformed input and never echoes anything but a valid serialized origin.
- * Returns a Promise only when the policy's predicate returned one.
+ * Returns a Promise only when the policy's predicate returned one. With `onDecision` set, hands it
+ * every decision before returning it.
  */
 export function decide(policy: Policy<true>, request: CorsRequest): Decision;
 export function decide(policy: Policy, request: CorsRequest): Decision | Promise<Decision>;
 export function decide(policy: Policy, request: CorsRequest): Decision | Promise<Decision> {
+  const decision = decideUnreported(policy, request);
+  if (policy.onDecision === undefined) return decision;
+  return decision instanceof Promise
+    ? decision.then((settled) => reportDecision(policy, request, settled))
+    : reportDecision(policy, request, decision);
+}
+
+function decideUnreported(policy: Policy, request: CorsRequest): Decision | Promise<Decision> {
   const { precomputed } = policy;
   const origin = request.origin;
   if (origin === undefined || origin === null) return precomputed.notCors;

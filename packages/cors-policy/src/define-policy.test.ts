@@ -378,8 +378,101 @@ describe('definePolicy refuses unsafe or invalid policies', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
-  it('cannot tell a multi-label public suffix from a domain, and accepts https://*.co.uk (documented limit)', () => {
-    expect(definePolicy({ origins: ['https://*.co.uk'] }).originPatterns).toHaveLength(1);
+  it.each([
+    ['https://*.co.uk', '"co.uk", a public suffix (anyone can register a domain there)'],
+    ['https://*.github.io', '"github.io", a public suffix (a hosting provider gives'],
+    ['https://*.vercel.app', '"vercel.app", a public suffix (a hosting provider gives'],
+    ['https://*.foo.ck', '"foo.ck", a public suffix'],
+    ['https://*.amazonaws.com', 'the public suffix "'],
+  ])('refuses the pattern %s over a public suffix, naming it', (pattern, named) => {
+    expect(() => definePolicy({ origins: [pattern], credentials: true })).toThrowError(
+      expect.objectContaining({
+        code: 'pattern-public-suffix',
+        message: expect.stringContaining(named),
+      }),
+    );
+  });
+
+  it('tells how to opt in by name, and accepts the pattern once named', () => {
+    expect(() => definePolicy({ origins: ['https://*.vercel.app'] })).toThrowError(
+      'dangerouslyAllowPublicSuffixPatterns: ["https://*.vercel.app"]',
+    );
+    const policy = definePolicy({
+      origins: ['https://*.vercel.app'],
+      dangerouslyAllowPublicSuffixPatterns: ['https://*.vercel.app'],
+    });
+    expect(policy.originPatterns.map((pattern) => pattern.source)).toEqual([
+      'https://*.vercel.app',
+    ]);
+  });
+
+  it('accepts a pattern under an exception rule, which is no public suffix (!www.ck)', () => {
+    expect(definePolicy({ origins: ['https://*.www.ck'] }).originPatterns).toHaveLength(1);
+  });
+
+  it('refuses an opt-in that names no pattern of origins', () => {
+    expect(() =>
+      definePolicy({
+        origins: ['https://*.vercel.app'],
+        dangerouslyAllowPublicSuffixPatterns: ['*.vercel.app'],
+      }),
+    ).toThrowError(expect.objectContaining({ code: 'public-suffix-allowance-invalid' }));
+  });
+
+  it('tells to split a comma-joined string into one entry per origin', () => {
+    expect(() => definePolicy({ origins: ['https://a.com,https://b.com'] })).toThrowError(
+      expect.objectContaining({
+        code: 'origin-comma-list',
+        fix: 'split it into one entry per origin: ["https://a.com","https://b.com"]',
+      }),
+    );
+    expect(() => definePolicy({ origins: ['https://a.com, https://*.b.com'] })).toThrowError(
+      'split it into one entry per origin: ["https://a.com","https://*.b.com"]',
+    );
+  });
+
+  it("tells to list exact origins or drop credentials for ['*'] with credentials, not to use '*'", () => {
+    let error: unknown;
+    try {
+      definePolicy({ origins: ['*'], credentials: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      code: 'origin-wildcard-in-list',
+      fix: expect.stringContaining('list the exact origins that may send cookies'),
+    });
+    expect((error as CorsPolicyError).fix).toContain('drop credentials');
+    expect((error as CorsPolicyError).fix).not.toMatch(/origins: '\*'/);
+  });
+
+  it.each(['/re/', '/^https:\\/\\/app\\.example\\.com$/i', '^https://app\\.example\\.com$'])(
+    'explains that the RegExp-looking string %s is refused, without a made-up origin',
+    (value) => {
+      let error: unknown;
+      try {
+        definePolicy({ origins: [value] });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ code: 'origin-regexp' });
+      expect((error as CorsPolicyError).message).toContain('RegExps are refused');
+      expect((error as CorsPolicyError).fix).toContain('"https://*.example.com"');
+      expect((error as CorsPolicyError).fix).toContain('predicate');
+      expect((error as CorsPolicyError).message).not.toContain('https:///');
+    },
+  );
+
+  it('gives the punycode form browsers send for an internationalized origin', () => {
+    expect(() => definePolicy({ origins: ['https://bücher.example'] })).toThrowError(
+      expect.objectContaining({
+        code: 'origin-idn',
+        fix: 'write "https://xn--bcher-kva.example", the host new URL() gives and the browser sends',
+      }),
+    );
+    expect(definePolicy({ origins: ['https://xn--bcher-kva.example'] }).exactOrigins).toContain(
+      'https://xn--bcher-kva.example',
+    );
   });
 
   it('accepts credentials with an explicit list of origins and headers', () => {

@@ -35,6 +35,8 @@ const KNOWN_OPTIONS: Record<string, string | undefined> = {
   credentials: undefined,
   maxAge: undefined,
   preflightStatus: undefined,
+  dangerouslyAllowPublicSuffixPatterns: undefined,
+  onDecision: undefined,
 };
 /** Names people bring from the `cors` package or elsewhere, and what they are called here. */
 const RENAMED_OPTIONS: Record<string, string> = {
@@ -54,12 +56,13 @@ const RENAMED_OPTIONS: Record<string, string> = {
  * With `credentials: true` and a synchronous predicate, the predicate is called with three random
  * `https://<random>.invalid` origins: one that accepts them all reflects any origin and is refused.
  *
- * What cannot be detected here, and stays the author's responsibility:
- * - an async predicate (it cannot be judged synchronously), or one that trusts too much without
- *   trusting everything (e.g. any origin ending in `.com`);
- * - a pattern over a multi-label public suffix or shared hosting (`https://*.co.uk`,
- *   `https://*.github.io`, `https://*.vercel.app`): without the Public Suffix List only a bare
- *   top-level domain (`https://*.com`) is refused.
+ * A subdomain pattern over a public suffix (`https://*.co.uk`, `https://*.github.io`,
+ * `https://*.vercel.app`, per the Public Suffix List shipped in src/public-suffix) is refused
+ * unless named in `dangerouslyAllowPublicSuffixPatterns`.
+ *
+ * What cannot be detected here, and stays the author's responsibility: an async predicate (it
+ * cannot be judged synchronously), or one that trusts too much without trusting everything (e.g.
+ * any origin ending in `.com`).
  */
 export function definePolicy(options: SyncPolicyOptions): Policy<true>;
 export function definePolicy(options: PolicyOptions): Policy;
@@ -76,7 +79,11 @@ export function definePolicy(options: PolicyOptions): Policy {
   checkOptionNames(options);
   const credentials = checkBoolean(options.credentials, 'credentials');
   const allowNullOrigin = checkBoolean(options.allowNullOrigin, 'allowNullOrigin');
-  const origins = checkOrigins(options.origins, credentials);
+  const origins = checkOrigins(
+    options.origins,
+    credentials,
+    checkPublicSuffixAllowance(options.dangerouslyAllowPublicSuffixPatterns, options.origins),
+  );
   if (credentials && allowNullOrigin) {
     throw new CorsPolicyError('credentials-null-origin', {
       where: 'allowNullOrigin',
@@ -100,6 +107,7 @@ export function definePolicy(options: PolicyOptions): Policy {
   );
   const maxAge = checkMaxAge(options.maxAge);
   const preflightStatus = checkPreflightStatus(options.preflightStatus);
+  const onDecision = checkOnDecision(options.onDecision);
 
   const policyWithoutAnswers = {
     ...origins,
@@ -110,6 +118,7 @@ export function definePolicy(options: PolicyOptions): Policy {
     credentials,
     maxAge,
     preflightStatus,
+    onDecision,
     methodSet: new Set([...methods, ...SAFELISTED_METHODS]),
     headerSet:
       allowedHeaders === '*'
@@ -161,7 +170,56 @@ function checkBoolean(value: unknown, where: string): boolean {
 
 type OriginFields = Pick<Policy, 'originMode' | 'exactOrigins' | 'originPatterns' | 'predicate'>;
 
-function checkOrigins(origins: unknown, credentials: boolean): OriginFields {
+/** The patterns named in dangerouslyAllowPublicSuffixPatterns, each checked to be one of `origins`. */
+function checkPublicSuffixAllowance(allowance: unknown, origins: unknown): ReadonlySet<string> {
+  if (allowance === undefined) return new Set();
+  const fail = (value: unknown, problem: string, fix: string): never => {
+    throw new CorsPolicyError('public-suffix-allowance-invalid', {
+      where: 'dangerouslyAllowPublicSuffixPatterns',
+      value,
+      problem,
+      expected: 'a list of subdomain patterns copied exactly from origins',
+      fix,
+    });
+  };
+  if (!Array.isArray(allowance)) {
+    return fail(
+      allowance,
+      'is not a list',
+      'write dangerouslyAllowPublicSuffixPatterns: ["https://*.my-platform.app"]',
+    );
+  }
+  const listed = Array.isArray(origins) ? origins : [];
+  for (const entry of allowance) {
+    if (typeof entry !== 'string' || !listed.includes(entry) || !entry.includes('*')) {
+      fail(
+        entry,
+        'is not one of the subdomain patterns in origins',
+        'copy the pattern exactly as written in origins, or remove it from dangerouslyAllowPublicSuffixPatterns',
+      );
+    }
+  }
+  return new Set(allowance as string[]);
+}
+
+function checkOnDecision(onDecision: unknown): Policy['onDecision'] {
+  if (onDecision === undefined || typeof onDecision === 'function') {
+    return onDecision as Policy['onDecision'];
+  }
+  throw new CorsPolicyError('on-decision-invalid', {
+    where: 'onDecision',
+    value: onDecision,
+    problem: 'is not a function',
+    expected: 'a function that receives each decision report',
+    fix: 'write onDecision: (report) => logger.info(report.message), or leave it out',
+  });
+}
+
+function checkOrigins(
+  origins: unknown,
+  credentials: boolean,
+  publicSuffixAllowed: ReadonlySet<string>,
+): OriginFields {
   const none = { exactOrigins: new Set<string>(), originPatterns: [], predicate: undefined };
   if (origins === '*') {
     if (credentials) {
@@ -244,9 +302,19 @@ function checkOrigins(origins: unknown, credentials: boolean): OriginFields {
   const originPatterns: OriginPattern[] = [];
   origins.forEach((entry: unknown, index) => {
     const where = `origins[${index}]`;
+    if (entry === '*' && credentials) {
+      throw new CorsPolicyError('origin-wildcard-in-list', {
+        where,
+        value: entry,
+        problem:
+          'is a wildcard while credentials is true; browsers refuse "Access-Control-Allow-Origin: *" on credentialed requests, and origins: \'*\' is refused with credentials too',
+        expected: 'exact origins or subdomain patterns when credentials is true',
+        fix: 'list the exact origins that may send cookies, e.g. origins: ["https://app.example.com"], or drop credentials for a public API',
+      });
+    }
     if (typeof entry === 'string' && entry.includes('*') && entry !== '*') {
       if (!/\s/.test(entry)) {
-        originPatterns.push(parseOriginPattern(entry, where));
+        originPatterns.push(parseOriginPattern(entry, where, publicSuffixAllowed.has(entry)));
         return;
       }
     }

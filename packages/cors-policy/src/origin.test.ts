@@ -70,8 +70,8 @@ describe('isSerializedOrigin', () => {
 });
 
 describe('subdomain patterns', () => {
-  const pattern = parseOriginPattern('https://*.example.com', 'origins[0]');
-  const withPort = parseOriginPattern('http://*.dev.example.com:8443', 'origins[1]');
+  const pattern = parseOriginPattern('https://*.example.com', 'origins[0]', false);
+  const withPort = parseOriginPattern('http://*.dev.example.com:8443', 'origins[1]', false);
 
   it('splits a pattern into scheme, suffix and port once', () => {
     expect(pattern).toEqual({
@@ -126,13 +126,13 @@ describe('subdomain patterns', () => {
     ['https://*.0.0.1', 'pattern-invalid'],
     ['http://*.[::1]', 'pattern-invalid'],
   ])('refuses the pattern %s with code %s', (source, code) => {
-    expect(() => parseOriginPattern(source, 'origins[0]')).toThrowError(
+    expect(() => parseOriginPattern(source, 'origins[0]', false)).toThrowError(
       expect.objectContaining({ name: 'CorsPolicyError', code }),
     );
   });
 
   it('suggests the corrected pattern when the problem is a trailing slash', () => {
-    expect(() => parseOriginPattern('https://*.example.com/', 'origins[0]')).toThrowError(
+    expect(() => parseOriginPattern('https://*.example.com/', 'origins[0]', false)).toThrowError(
       'Fix: write "https://*.example.com"',
     );
   });

@@ -1,4 +1,6 @@
 import { CorsPolicyError, type CorsPolicyErrorCode } from './errors.js';
+import { publicSuffixCoveredBy } from './public-suffix/public-suffix.js';
+import { runtime } from './runtime.js';
 import type { OriginPattern } from './types.js';
 
 /** `https://` + a 253-character host + `:65535`: nothing longer is a serialized origin. */
@@ -11,7 +13,8 @@ const EXPECTED_ORIGIN =
 
 const EXPECTED_PATTERN =
   'a subdomain pattern "scheme://*.domain[:port]" where "*" is the whole leftmost label and the ' +
-  'domain has at least two labels (e.g. "https://*.example.com")';
+  'domain is one you own, not a public suffix such as "com", "co.uk" or "github.io" ' +
+  '(e.g. "https://*.example.com")';
 
 const enum Char {
   Dot = 46,
@@ -224,8 +227,16 @@ export function checkConfiguredOrigin(value: unknown, where: string): string {
   });
 }
 
-/** Checks one configured subdomain pattern (a string containing `*`) and pre-splits it. */
-export function parseOriginPattern(source: string, where: string): OriginPattern {
+/**
+ * Checks one configured subdomain pattern (a string containing `*`) and pre-splits it. A pattern
+ * over a public suffix is refused unless `publicSuffixAllowed` (the user named it in
+ * `dangerouslyAllowPublicSuffixPatterns`).
+ */
+export function parseOriginPattern(
+  source: string,
+  where: string,
+  publicSuffixAllowed: boolean,
+): OriginPattern {
   const refuse = (code: CorsPolicyErrorCode, problem: string, fix: string): never => {
     throw new CorsPolicyError(code, {
       where,
@@ -235,6 +246,10 @@ export function parseOriginPattern(source: string, where: string): OriginPattern
       fix,
     });
   };
+  const misplaced = misplacedSyntax(source);
+  if (misplaced !== undefined) {
+    return refuse(misplaced.code, misplaced.problem, misplaced.fix ?? '');
+  }
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/\*(:[0-9]*)?$/.test(source)) {
     return refuse(
       'pattern-too-broad',
@@ -291,6 +306,22 @@ export function parseOriginPattern(source: string, where: string): OriginPattern
       `name the domain you own, e.g. "${scheme}://*.example.${host}", or list exact origins`,
     );
   }
+  const covered = publicSuffixAllowed ? undefined : publicSuffixCoveredBy(host);
+  if (covered !== undefined) {
+    const whose =
+      covered.section === 'private'
+        ? 'a hosting provider gives a subdomain there to each customer'
+        : 'anyone can register a domain there';
+    return refuse(
+      'pattern-public-suffix',
+      covered.suffix === host
+        ? `would trust every site under "${host}", a public suffix (${whose})`
+        : `would trust every site under the public suffix "${covered.suffix}" below "${host}" (${whose})`,
+      `list the exact origins of your own sites (e.g. "${scheme}://my-app.${host}"), or a pattern ` +
+        `over a domain you own; if you really control every host under "${host}", name the pattern ` +
+        `in dangerouslyAllowPublicSuffixPatterns: [${JSON.stringify(source)}]`,
+    );
+  }
   const suffix = `.${host}`;
   const head = `${scheme}://`;
   const tail = port === '' ? suffix : `${suffix}:${port}`;
@@ -333,6 +364,8 @@ function diagnoseOrigin(value: unknown): OriginProblem | undefined {
       fix: 'remove the empty entry',
     };
   }
+  const misplaced = misplacedSyntax(value);
+  if (misplaced !== undefined) return misplaced;
   if (/\s/.test(value)) {
     const trimmed = value.trim();
     return {
@@ -450,6 +483,15 @@ function diagnoseOrigin(value: unknown): OriginProblem | undefined {
       };
     }
   }
+  if (suggestion !== undefined && suggestion.includes('xn--') && /[^\x20-\x7e]/.test(authority)) {
+    return {
+      code: 'origin-idn',
+      problem:
+        'has an internationalized host, but browsers send the Origin header in its ASCII (punycode) form',
+      suggestion,
+      fix: `write ${JSON.stringify(suggestion)}, the host new URL() gives and the browser sends`,
+    };
+  }
   if (!isSerializedOrigin(value)) {
     return {
       code: 'origin-host',
@@ -461,10 +503,34 @@ function diagnoseOrigin(value: unknown): OriginProblem | undefined {
   return undefined;
 }
 
+/** Syntax from other tools in an origin string: several origins in one, or a RegExp's source. */
+function misplacedSyntax(value: string): OriginProblem | undefined {
+  if (value.includes(',')) {
+    const parts = value.split(',').map((part) => part.trim());
+    return {
+      code: 'origin-comma-list',
+      problem: 'holds several origins joined with commas; each entry of the list is one origin',
+      suggestion: undefined,
+      fix: `split it into one entry per origin: ${JSON.stringify(parts)}`,
+    };
+  }
+  if (/^\/.+\/[dgimsuvy]*$/s.test(value) || /^\^|\$$|\\[./]|\(\?:/.test(value)) {
+    return {
+      code: 'origin-regexp',
+      problem:
+        'looks like a regular expression, but it would be compared as a plain string and RegExps are refused: one missing anchor or unescaped dot lets "allowed.com.attacker.net" in',
+      suggestion: undefined,
+      expected: 'exact origins or subdomain patterns such as "https://*.example.com"',
+      fix: 'list the exact origins, use a subdomain pattern like "https://*.example.com", or pass a predicate function `origins: (origin) => ...`',
+    };
+  }
+  return undefined;
+}
+
 /** What the browser would send for a page at `url`, when that is itself a valid origin. */
 function browserOrigin(url: string): string | undefined {
   try {
-    const origin = new URL(url).origin;
+    const origin = new runtime.URL(url).origin;
     return isSerializedOrigin(origin) ? origin : undefined;
   } catch {
     return undefined;

@@ -32,6 +32,29 @@ export interface PolicyOptions {
   maxAge?: number;
   /** Status of a preflight answer, 200-299. Default `204`. */
   preflightStatus?: number;
+  /**
+   * Subdomain patterns from `origins` to accept although their domain is a public suffix (or has
+   * one below it), such as `'https://*.vercel.app'`: every customer of that host could then read
+   * responses. Name each pattern exactly as written in `origins`. Default `[]`.
+   * @example dangerouslyAllowPublicSuffixPatterns: ['https://*.my-platform.app'] // you own every host there
+   */
+  dangerouslyAllowPublicSuffixPatterns?: readonly string[];
+  /**
+   * Called with every decision, its reason and fix, so a server can log why it refused a request.
+   * Nothing of it reaches the response. Off by default; when off, decide() pays one comparison.
+   * @example onDecision: (report) => { if (!report.decision.allowed) log.warn(report.message) }
+   */
+  onDecision?: (report: DecisionReport) => void;
+}
+
+/** What onDecision receives: the decision, the request it answers, and why, in words. */
+export interface DecisionReport {
+  readonly decision: Decision;
+  readonly request: CorsRequest;
+  /** One sentence naming the request's origin and method and the reason, e.g. for a log line. */
+  readonly message: string;
+  /** What to change in the policy if the refused request should pass; undefined when allowed. */
+  readonly fix: string | undefined;
 }
 
 /** A subdomain pattern from `origins`, pre-split by definePolicy(). */
@@ -96,6 +119,7 @@ export interface Policy<Sync extends boolean = boolean> {
   /** Lowercased allowed header names; undefined for `'*'`. */
   readonly headerSet: ReadonlySet<string> | undefined;
   readonly precomputed: PrecomputedAnswers;
+  readonly onDecision: ((report: DecisionReport) => void) | undefined;
   /** Type-level only: whether decide() is synchronous for this policy. */
   readonly __sync?: Sync;
 }

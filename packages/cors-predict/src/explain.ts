@@ -29,6 +29,18 @@ function quoted(value: string): string {
 
 function intro(context: RequestContext, credentialed: boolean): string {
   const withCredentials = credentialed ? " with credentials: 'include' (cookies go along)" : '';
+  if (context.hop) {
+    const count = context.hop.from.length;
+    const tainted =
+      context.hop.origin === 'null' && context.pageOrigin !== 'null'
+        ? `: a redirect went from one origin to another, so the browser no longer tells later hops the page's origin (${context.pageOrigin})`
+        : '';
+    return (
+      `The page at ${context.pageOrigin} fetched ${context.hop.from[0] ?? ''}; after ` +
+      `${count === 1 ? '1 redirect' : `${count} redirects`} the browser sends ${context.method} ` +
+      `${context.url}${withCredentials} with Origin: ${context.hop.origin}${tainted}.`
+    );
+  }
   return (
     `The page at ${context.pageOrigin} sends ${context.method} ${context.url}${withCredentials}, ` +
     `which is on another origin (${context.targetOrigin}).`
@@ -63,7 +75,7 @@ function droppedSentence(context: RequestContext): string {
 function describeUnsafeHeaders(plan: CorsPlan): string[] {
   return plan.unsafeHeaderNames.map((name) => {
     const entries = plan.context.headers.filter((candidate) => candidate.name === name);
-    const header = entries.find((entry) => !isCorsSafelistedRequestHeader(entry));
+    const header = entries.find((entry) => !isCorsSafelistedRequestHeader(entry, plan.safelist));
     if (!header) return `${name} (safelisted values together exceed 1024 bytes)`;
     if (!SAFELISTED_NAMES.includes(name)) return name;
     if (header.value.length > 128) return `${name} (its value is over 128 bytes)`;
@@ -102,11 +114,8 @@ function preflightSentence(plan: CorsPlan): string {
 }
 
 function redirectSentence(status: number | undefined): string {
-  if (status === undefined || status < 300 || status > 399) return '';
-  return (
-    ` This answer is a redirect (${status}): the browser follows it and judges the next hop on its ` +
-    'own, with Origin: null if the redirect crosses origins; predict() judges one hop at a time.'
-  );
+  if (status === undefined || ![301, 302, 303, 307, 308].includes(status)) return '';
+  return ' The CORS check runs on the redirect response itself, so the browser does not follow it.';
 }
 
 /** Words for the origin mismatch: what differs between the value and the origin. */
@@ -139,7 +148,10 @@ function corsFindingWords(
   context: RequestContext,
   credentialed: boolean,
 ): Explained {
-  const origin = context.pageOrigin;
+  const origin = context.hop?.origin ?? context.pageOrigin;
+  if (origin === 'null' && context.hop && context.pageOrigin !== 'null') {
+    return taintedWords(finding, where, context, credentialed);
+  }
   const allowCredentials = credentialed ? ', Access-Control-Allow-Credentials: true' : '';
   const echo =
     `Access-Control-Allow-Origin: ${origin}${allowCredentials} and Vary: Origin ` +
@@ -194,6 +206,35 @@ function corsFindingWords(
   }
 }
 
+/** After a cross-origin redirect the origin is `null`: only `*` or `null` can pass, and the real fix is upstream. */
+function taintedWords(
+  finding: CorsCheckFinding,
+  where: string,
+  context: RequestContext,
+  credentialed: boolean,
+): Explained {
+  const sent =
+    finding.reason === 'missing-allow-origin'
+      ? 'has no Access-Control-Allow-Origin'
+      : finding.reason === 'allow-origin-mismatch' ||
+          finding.reason === 'multiple-allow-origin' ||
+          finding.reason === 'invalid-allow-credentials'
+        ? `sends ${finding.value}`
+        : finding.reason === 'wildcard-with-credentials'
+          ? "sends Access-Control-Allow-Origin: *, which a request with credentials: 'include' may not use"
+          : 'allows the origin null but not credentials';
+  const passes = credentialed
+    ? 'Access-Control-Allow-Origin: null with Access-Control-Allow-Credentials: true'
+    : 'Access-Control-Allow-Origin: * (or null)';
+  return {
+    explanation: ` The ${where} ${sent}, but the request's origin is now null, so only ${passes} passes.`,
+    fix:
+      `Avoid the cross-origin redirect: fetch ${context.url} directly from the page (or have the ` +
+      `first server answer itself). Allowing null instead trusts every sandboxed page and file: ` +
+      'document too; use * only for public data.',
+  };
+}
+
 function methodCaseWords(method: string): string {
   if (['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'].includes(method)) {
     return `the browser sends ${method} in uppercase, so another spelling does not match.`;
@@ -215,7 +256,10 @@ function preflightFindingWords(finding: PreflightFinding, plan: CorsPlan): Expla
           `${finding.status >= 300 && finding.status <= 399 ? ' (redirects are not followed for preflights)' : ''}.`,
         fix:
           `Answer OPTIONS ${plan.context.url} with 204 (or 200) and the CORS headers, before any ` +
-          'authentication, routing or redirect runs: preflights never carry cookies or Authorization.',
+          'authentication, routing or redirect runs: preflights never carry cookies or Authorization.' +
+          (finding.status >= 300 && finding.status <= 399
+            ? ' A redirect here is often a trailing-slash or http-to-https rule: have the page fetch the final URL.'
+            : ''),
       };
     case 'malformed-allow-methods':
       return {
@@ -315,6 +359,28 @@ export function explainRefusal(plan: RefusedPlan): Explained {
           `http: the browser blocks it as mixed content before any CORS check, and ${TYPE_ERROR}.${nothingSent}`,
         fix: `Serve ${context.targetOrigin} over https (loopback hosts such as localhost are the only exception).`,
       };
+    case 'no-cors-redirect-mode':
+      return {
+        explanation:
+          `fetch() rejects with a TypeError: mode 'no-cors' to another origin (${context.targetOrigin}) ` +
+          `only allows redirect: 'follow', not ${quoted(offending)}.${nothingSent}`,
+        fix: "Use redirect: 'follow' with mode 'no-cors', or mode 'cors' (the default) with a server that allows the page.",
+      };
+    case 'invalid-body':
+      return {
+        explanation:
+          `fetch() throws a TypeError for ${offending}: a GET or HEAD request has no body, and a ` +
+          "ReadableStream body needs duplex: 'half' and mode 'cors' or 'same-origin'." +
+          nothingSent,
+        fix: "Send the body with POST, PUT or PATCH; for a stream, pass duplex: 'half'.",
+      };
+    case 'stream-upload-unsupported':
+      return {
+        explanation:
+          'WebKit cannot upload a ReadableStream: fetch() rejects with NotSupportedError ' +
+          `("ReadableStream uploading is not supported") before sending anything.${nothingSent}`,
+        fix: 'Collect the stream first (await new Response(stream).blob()) and send the Blob.',
+      };
     case 'same-origin-mode':
       return {
         explanation:
@@ -342,7 +408,7 @@ export function explainOpaque(context: RequestContext, status: number): Explaine
       `The page at ${context.pageOrigin} sends ${context.method} ${context.url} with mode 'no-cors': ` +
       'the browser sends it without a preflight and the server handles it (side effects happen), but ' +
       'the page gets an opaque response (status 0, no headers, empty body) whatever the server ' +
-      `answered (${status}).${droppedSentence(context)}${redirectSentence(status)}`,
+      `answered (${status}).${droppedSentence(context)}`,
     fix:
       `To read the response, use mode 'cors' (the default) and have the server at ` +
       `${context.targetOrigin} answer with Access-Control-Allow-Origin: ${context.pageOrigin}. ` +
@@ -454,8 +520,7 @@ export function explainAllowed(
         ? ` and the headers ${listOf([...readable])}`
         : ' but none of its headers') +
       '; any other header needs Access-Control-Expose-Headers.' +
-      authorization +
-      redirectSentence(status),
+      authorization,
     fix: '',
   };
 }

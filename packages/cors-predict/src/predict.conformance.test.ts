@@ -17,6 +17,19 @@ interface Expected {
   readable?: readonly string[];
   unreadable?: readonly string[];
   dropped?: readonly string[];
+  /** `response.type` the page sees (`error` for a TypeError). */
+  responseType?: string;
+  /** The last request that reaches a server (not a preflight). */
+  lastRequest?: {
+    method?: string;
+    /** The Origin header it carries; `null` for none sent. */
+    origin?: string | null;
+    hop?: number;
+    contentType?: string | null;
+    authorization?: boolean;
+  };
+  /** How many preflights reach a server across the whole fetch. */
+  preflights?: number;
 }
 
 interface ConformanceCase {
@@ -1204,7 +1217,522 @@ const credentialsTableGroup: ConformanceGroup = {
   ],
 };
 
+// ---- Redirects: fetch/api/cors/cors-redirect*.any.js, cors-preflight-redirect.any.js, fetch/api/redirect/* ----
+// redirect.py answers with the status and Location asked for (and, for CORS, echoes the Origin);
+// preflight.py echoes the Origin (null after a cross-origin redirect) and allows what it is told.
+
+const REDIRECT_CODES = [301, 302, 303, 307, 308] as const;
+const redirPy = (origin: string) => `${origin}/fetch/api/resources/redirect.py`;
+const preflightPy = (origin: string) => `${origin}/fetch/api/resources/preflight.py`;
+
+/** A 3xx to `location`, echoing `origin` when the hop is cross-origin. */
+const redirectTo = (status: number, location: string, origin?: string) =>
+  answer(status, {
+    Location: location,
+    ...(origin !== undefined && { 'Access-Control-Allow-Origin': origin }),
+  });
+const echoing = (origin: string, extra: Headers = {}) =>
+  answer(200, { 'Access-Control-Allow-Origin': origin, ...extra });
+const allowingPreflight = (origin: string, extra: Headers = {}) =>
+  answer(200, { 'Access-Control-Allow-Origin': origin, ...extra });
+
+const corsRedirectGroup: ConformanceGroup = {
+  title: 'The Origin after a redirect: the page origin, or null once a redirect crossed origins',
+  sources: ['fetch/api/cors/cors-redirect.any.js', 'fetch/api/redirect/redirect-origin.any.js'],
+  cases: REDIRECT_CODES.flatMap((code) => [
+    {
+      name: `Redirect ${code}: cors to same cors`,
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: {
+        response: redirectTo(code, preflightPy(REMOTE), ORIGIN),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'allowed', preflights: 0, lastRequest: { origin: ORIGIN, hop: 1 } },
+    },
+    {
+      name: `Redirect ${code}: cors to another cors`,
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: {
+        response: redirectTo(code, preflightPy(ORIGIN_DIFFERENT_PORT), ORIGIN),
+        next: [{ response: echoing('null') }],
+      },
+      expected: { outcome: 'allowed', preflights: 0, lastRequest: { origin: 'null', hop: 1 } },
+    },
+    {
+      name: `Redirect ${code}: same origin to cors`,
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: {
+        response: redirectTo(code, preflightPy(REMOTE)),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'allowed', preflights: 0, lastRequest: { origin: ORIGIN, hop: 1 } },
+    },
+    {
+      name: `Redirect ${code}: cors to same origin (Origin null, and the page's own answer is CORS-checked)`,
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: {
+        response: redirectTo(code, preflightPy(ORIGIN), ORIGIN),
+        next: [{ response: echoing('null') }],
+      },
+      expected: {
+        outcome: 'allowed',
+        responseType: 'cors',
+        lastRequest: { origin: 'null', hop: 1 },
+      },
+    },
+    {
+      name: `Redirect ${code}: cors to same origin answering with the page origin fails (the origin is null)`,
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: {
+        response: redirectTo(code, preflightPy(ORIGIN), ORIGIN),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'blocked', reason: 'allow-origin-mismatch', reachesServer: true },
+    },
+  ]),
+};
+
+const W3C_HEADER = { 'x-w3c': 'test' };
+const corsRedirectPreflightGroup: ConformanceGroup = {
+  title: 'A redirected request that needs a preflight gets a new one at the next URL',
+  sources: ['fetch/api/cors/cors-redirect-preflight.any.js'],
+  cases: REDIRECT_CODES.flatMap((code) =>
+    (
+      [
+        ['same origin to cors', ORIGIN, REMOTE, ORIGIN],
+        ['cors to same origin', REMOTE, ORIGIN, 'null'],
+        ['cors to another cors', REMOTE, ORIGIN_DIFFERENT_PORT, 'null'],
+      ] as const
+    ).flatMap(([description, from, to, originThere]) =>
+      [true, false].map((success) => ({
+        name: `Redirect ${code}: ${description} (preflight after redirection ${success ? 'success' : 'failure'} case)`,
+        request: { pageOrigin: ORIGIN, url: redirPy(from), headers: W3C_HEADER },
+        answer: {
+          ...(from !== ORIGIN && {
+            preflight: allowingPreflight(ORIGIN, { 'Access-Control-Allow-Headers': 'x-w3c' }),
+          }),
+          response: redirectTo(code, preflightPy(to), from === ORIGIN ? undefined : ORIGIN),
+          next: [
+            {
+              preflight: allowingPreflight(
+                originThere,
+                success ? { 'Access-Control-Allow-Headers': 'x-w3c' } : {},
+              ),
+              response: echoing(originThere),
+            },
+          ],
+        },
+        expected: success
+          ? { outcome: 'allowed' as const, preflights: from === ORIGIN ? 1 : 2 }
+          : { outcome: 'blocked' as const, reason: 'header-not-allowed' as const },
+      })),
+    ),
+  ),
+};
+
+const preflightRedirectGroup: ConformanceGroup = {
+  title: 'A preflight answered with a redirect is a network error',
+  sources: ['fetch/api/cors/cors-preflight-redirect.any.js'],
+  cases: REDIRECT_CODES.map((code) => ({
+    name: `Redirection ${code} on preflight failed`,
+    request: { pageOrigin: ORIGIN, url: redirPy(REMOTE), headers: W3C_HEADER },
+    answer: {
+      preflight: redirectTo(code, preflightPy(REMOTE), ORIGIN),
+      response: echoing(ORIGIN),
+    },
+    expected: {
+      outcome: 'blocked',
+      reason: 'preflight-status',
+      reachesServer: false,
+      responseType: 'error',
+      preflights: 1,
+    },
+  })),
+};
+
+const USERINFO = ['user:password', 'user:', ':password'];
+const withUserinfo = (url: string, userinfo: string) => url.replace('://', `://${userinfo}@`);
+const corsRedirectCredentialsGroup: ConformanceGroup = {
+  title: 'A Location with user:password@ fails a CORS redirect',
+  sources: ['fetch/api/cors/cors-redirect-credentials.any.js'],
+  cases: REDIRECT_CODES.flatMap((code) => [
+    {
+      name: `Redirect ${code} from same origin to remote without user and password`,
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: {
+        response: redirectTo(code, preflightPy(ORIGIN_DIFFERENT_PORT)),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'allowed' as const },
+    },
+    ...(
+      [
+        ['from same origin to remote', ORIGIN, ORIGIN_DIFFERENT_PORT],
+        ['from remote to same origin', ORIGIN_DIFFERENT_PORT, ORIGIN],
+        ['from remote to same remote', ORIGIN_DIFFERENT_PORT, ORIGIN_DIFFERENT_PORT],
+        ['from remote to another remote', ORIGIN_DIFFERENT_PORT, REMOTE],
+      ] as const
+    ).flatMap(([description, from, to]) =>
+      USERINFO.map((userinfo) => ({
+        name: `Redirect ${code} ${description} with ${userinfo}`,
+        request: { pageOrigin: ORIGIN, url: redirPy(from) },
+        answer: {
+          response: redirectTo(
+            code,
+            withUserinfo(preflightPy(to), userinfo),
+            from === ORIGIN ? undefined : ORIGIN,
+          ),
+          next: [{ response: echoing('*') }],
+        },
+        expected: {
+          outcome: 'blocked' as const,
+          reason: 'redirect-userinfo' as const,
+          responseType: 'error',
+        },
+      })),
+    ),
+  ]),
+};
+
+const redirectModeGroup: ConformanceGroup = {
+  title: "redirect: 'error' | 'manual' | 'follow', in cors and no-cors mode",
+  sources: ['fetch/api/redirect/redirect-mode.any.js'],
+  cases: (['same-origin', 'cross-origin'] as const).flatMap((where) =>
+    REDIRECT_CODES.flatMap((code) =>
+      (['error', 'manual', 'follow'] as const).flatMap((redirect) =>
+        (['cors', 'no-cors'] as const).map((mode) => {
+          const origin = where === 'same-origin' ? ORIGIN : REMOTE;
+          const url = `${origin}/fetch/api/resources/redirect.py`;
+          // Both rejections are the same TypeError to the page; only when it comes differs.
+          const expected: Expected =
+            mode === 'no-cors' && redirect !== 'follow' && where === 'cross-origin'
+              ? { outcome: 'refused', reason: 'no-cors-redirect-mode', responseType: 'error' }
+              : redirect === 'error'
+                ? { outcome: 'blocked', reason: 'redirect-mode-error', responseType: 'error' }
+                : redirect === 'manual'
+                  ? { outcome: 'opaque', reason: 'opaque-redirect', responseType: 'opaqueredirect' }
+                  : mode === 'no-cors' && where === 'cross-origin'
+                    ? { outcome: 'opaque', responseType: 'opaque' }
+                    : { outcome: 'allowed', lastRequest: { hop: 1 } };
+          return {
+            name: `${where} redirect ${code} in ${redirect} redirect and ${mode} mode`,
+            request: { pageOrigin: ORIGIN, url, redirect, mode },
+            answer: {
+              response: redirectTo(code, 'cors-top.txt', where === 'same-origin' ? undefined : '*'),
+              next: [{ response: echoing('*') }],
+            },
+            expected,
+          };
+        }),
+      ),
+    ),
+  ),
+};
+
+const methodCase = (
+  code: number,
+  method: string,
+  expectedMethod: string,
+  body?: 'string' | 'blob',
+): ConformanceCase => {
+  const bodyHeaders: Record<string, string> =
+    (code !== 303 && method === 'POST') || (code === 303 && method !== 'HEAD')
+      ? { 'Content-Encoding': 'Identity', 'Content-Language': 'en-US', 'Content-Location': 'foo' }
+      : {};
+  const keepsBody = expectedMethod === 'POST';
+  return {
+    name: `Redirect ${code} with ${method}${body ? ` (${body} body)` : ''}`,
+    request: {
+      pageOrigin: ORIGIN,
+      url: redirPy(ORIGIN),
+      method,
+      headers: bodyHeaders,
+      ...(body && { body: body === 'string' ? { kind: 'string' } : { kind: 'blob' } }),
+    },
+    answer: { response: redirectTo(code, 'method.py'), next: [{ response: answer(200, {}) }] },
+    expected: {
+      outcome: 'allowed',
+      responseType: 'basic',
+      lastRequest: {
+        method: expectedMethod,
+        hop: 1,
+        contentType: keepsBody && body === 'string' ? 'text/plain;charset=UTF-8' : null,
+      },
+    },
+  };
+};
+
+const redirectMethodGroup: ConformanceGroup = {
+  title: '301/302 turn POST into GET, 303 turns all but GET and HEAD into GET, 307 keeps both',
+  sources: ['fetch/api/redirect/redirect-method.any.js'],
+  cases: [
+    methodCase(301, 'GET', 'GET'),
+    methodCase(301, 'POST', 'GET', 'string'),
+    methodCase(301, 'HEAD', 'HEAD'),
+    methodCase(302, 'GET', 'GET'),
+    methodCase(302, 'POST', 'GET', 'string'),
+    methodCase(302, 'HEAD', 'HEAD'),
+    methodCase(303, 'GET', 'GET'),
+    methodCase(303, 'POST', 'GET', 'string'),
+    methodCase(303, 'HEAD', 'HEAD'),
+    methodCase(303, 'TESTING', 'GET'),
+    methodCase(307, 'GET', 'GET'),
+    methodCase(307, 'POST', 'POST', 'string'),
+    methodCase(307, 'POST', 'POST', 'blob'),
+    methodCase(307, 'HEAD', 'HEAD'),
+  ],
+};
+
+const loop = (hops: number) =>
+  Array.from({ length: hops }, () => ({ response: redirectTo(302, 'redirect.py', '*') }));
+const redirectCountGroup: ConformanceGroup = {
+  title: 'At most 20 redirects',
+  sources: ['fetch/api/redirect/redirect-count.any.js'],
+  cases: [
+    {
+      name: 'Redirect 302 20 times',
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: {
+        response: redirectTo(302, 'redirect.py', '*'),
+        next: [...loop(19), { response: echoing('*') }],
+      },
+      expected: { outcome: 'allowed', lastRequest: { hop: 20 } },
+    },
+    {
+      name: 'Redirect 302 21 times',
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: { response: redirectTo(302, 'redirect.py', '*'), next: loop(21) },
+      expected: { outcome: 'blocked', reason: 'too-many-redirects', reachesServer: true },
+    },
+  ],
+};
+
+const redirectLocationGroup: ConformanceGroup = {
+  title: 'Where a Location leads: a missing one is the response, a data: or unparsable one fails',
+  sources: [
+    'fetch/api/redirect/redirect-location.js',
+    'fetch/api/redirect/redirect-to-dataurl.any.js',
+  ],
+  cases: [
+    {
+      name: 'Redirect 302 in "follow" mode without location',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: { response: answer(302, {}) },
+      expected: { outcome: 'allowed', responseType: 'basic', lastRequest: { hop: 0 } },
+    },
+    {
+      name: 'Testing data URL loading after cross-origin redirection (cors mode)',
+      request: { pageOrigin: ORIGIN, url: redirPy(REMOTE) },
+      answer: { response: redirectTo(302, 'data:text/plain;base64,cmVzcG9uc2U=', '*') },
+      expected: { outcome: 'blocked', reason: 'invalid-redirect-location' },
+    },
+    {
+      name: 'Redirect 302 in "follow" mode with invalid location',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: { response: redirectTo(302, 'http://:') },
+      expected: { outcome: 'blocked', reason: 'invalid-redirect-location' },
+    },
+  ],
+};
+
+const backToOriginGroup: ConformanceGroup = {
+  title:
+    "Back on the page's own origin after a cross-origin hop, the response is still CORS-checked",
+  sources: ['fetch/api/redirect/redirect-back-to-original-origin.any.js'],
+  cases: [
+    {
+      name: 'original => remote => original without Access-Control-Allow-Origin fails',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: {
+        response: redirectTo(302, redirPy(REMOTE)),
+        next: [
+          { response: redirectTo(302, `${ORIGIN}/fetch/api/resources/top.txt`, ORIGIN) },
+          { response: answer(200, {}) },
+        ],
+      },
+      expected: {
+        outcome: 'blocked',
+        reason: 'missing-allow-origin',
+        lastRequest: { origin: 'null', hop: 2 },
+      },
+    },
+    {
+      name: 'original => remote => original with Access-Control-Allow-Origin: * succeeds',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN) },
+      answer: {
+        response: redirectTo(302, redirPy(REMOTE)),
+        next: [
+          { response: redirectTo(302, `${ORIGIN}/fetch/api/resources/top.txt`, ORIGIN) },
+          { response: echoing('*') },
+        ],
+      },
+      expected: {
+        outcome: 'allowed',
+        responseType: 'cors',
+        lastRequest: { origin: 'null', hop: 2 },
+      },
+    },
+  ],
+};
+
+const authorizationRedirectGroup: ConformanceGroup = {
+  title: 'Authorization set by the page is removed on a cross-origin redirect',
+  sources: ['fetch/api/credentials/authentication-redirection.any.js', 'whatwg/fetch#1544'],
+  cases: [
+    {
+      name: 'getAuthorizationHeaderValue - same origin redirection',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN), headers: { Authorization: 'Basic x' } },
+      answer: {
+        response: redirectTo(307, `${ORIGIN}/fetch/api/resources/dump-authorization-header.py`),
+        next: [{ response: answer(200, {}) }],
+      },
+      expected: { outcome: 'allowed', lastRequest: { authorization: true, hop: 1 } },
+    },
+    {
+      name: 'getAuthorizationHeaderValue - cross origin redirection',
+      request: { pageOrigin: ORIGIN, url: redirPy(ORIGIN), headers: { Authorization: 'Basic x' } },
+      answer: {
+        response: redirectTo(307, `${REMOTE}/fetch/api/resources/dump-authorization-header.py`),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: {
+        outcome: 'allowed',
+        preflights: 0,
+        lastRequest: { authorization: false, hop: 1 },
+      },
+    },
+  ],
+};
+
+const bodyCase = (
+  name: string,
+  body: BrowserRequest['body'],
+  contentType: string | null,
+  preflight: boolean,
+  headers: Record<string, string> = {},
+): ConformanceCase => ({
+  name,
+  request: {
+    pageOrigin: ORIGIN,
+    url: `${REMOTE}/fetch/api/resources/inspect-headers.py`,
+    method: 'POST',
+    body,
+    headers,
+  },
+  answer: {
+    preflight: allowingPreflight(ORIGIN, { 'Access-Control-Allow-Headers': 'content-type' }),
+    response: echoing(ORIGIN),
+  },
+  expected: { outcome: 'allowed', preflight, lastRequest: { contentType, origin: ORIGIN } },
+});
+
+const requestHeadersGroup2: ConformanceGroup = {
+  title: 'The Content-Type a body brings, and the Origin every CORS request carries',
+  sources: ['fetch/api/basic/request-headers.any.js', 'fetch.bs "extract a body"'],
+  cases: [
+    bodyCase(
+      'Fetch with POST with text body',
+      { kind: 'string' },
+      'text/plain;charset=UTF-8',
+      false,
+    ),
+    bodyCase(
+      'Fetch with POST with URLSearchParams body',
+      { kind: 'url-search-params' },
+      'application/x-www-form-urlencoded;charset=UTF-8',
+      false,
+    ),
+    bodyCase(
+      'Fetch with POST with FormData body',
+      { kind: 'form-data' },
+      'multipart/form-data; boundary=----formdata',
+      false,
+    ),
+    bodyCase('Fetch with POST with Blob body', { kind: 'blob' }, null, false),
+    bodyCase(
+      'Fetch with POST with Blob body with mime type',
+      { kind: 'blob', type: 'text/html' },
+      'text/html',
+      true,
+    ),
+    bodyCase('Fetch with POST with ArrayBuffer body', { kind: 'array-buffer' }, null, false),
+    bodyCase(
+      'Fetch with POST with a JSON Blob: a preflight for content-type',
+      { kind: 'blob', type: 'application/json' },
+      'application/json',
+      true,
+    ),
+    bodyCase(
+      "An explicit Content-Type wins over the body's",
+      { kind: 'form-data' },
+      'text/plain',
+      false,
+      { 'Content-Type': 'text/plain' },
+    ),
+    {
+      name: 'Fetch with GET and a body throws',
+      request: { pageOrigin: ORIGIN, url: `${REMOTE}/x`, body: { kind: 'string' } },
+      answer: {},
+      expected: { outcome: 'refused', reason: 'invalid-body', reachesServer: false },
+    },
+    {
+      name: 'A ReadableStream body without duplex throws (fetch/api/basic/request-upload.any.js)',
+      request: {
+        pageOrigin: ORIGIN,
+        url: `${REMOTE}/x`,
+        method: 'POST',
+        body: { kind: 'readable-stream' },
+      },
+      answer: {},
+      expected: { outcome: 'refused', reason: 'invalid-body' },
+    },
+    {
+      name: 'A ReadableStream body forces a preflight and cannot follow a 307 (fetch/api/redirect/redirect-upload.h2.any.js)',
+      request: {
+        pageOrigin: ORIGIN,
+        url: redirPy(REMOTE),
+        method: 'POST',
+        body: { kind: 'readable-stream' },
+        duplex: 'half',
+      },
+      answer: {
+        preflight: allowingPreflight(ORIGIN),
+        response: redirectTo(307, preflightPy(REMOTE), ORIGIN),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'blocked', reason: 'redirect-body-not-replayable', preflight: true },
+    },
+    {
+      name: 'A ReadableStream body is dropped on a 303 (fetch/api/redirect/redirect-upload.h2.any.js)',
+      request: {
+        pageOrigin: ORIGIN,
+        url: redirPy(REMOTE),
+        method: 'POST',
+        body: { kind: 'readable-stream' },
+        duplex: 'half',
+      },
+      answer: {
+        preflight: allowingPreflight(ORIGIN),
+        response: redirectTo(303, preflightPy(REMOTE), ORIGIN),
+        next: [{ response: echoing(ORIGIN) }],
+      },
+      expected: { outcome: 'allowed', lastRequest: { method: 'GET', origin: ORIGIN, hop: 1 } },
+    },
+  ],
+};
+
 const groups: readonly ConformanceGroup[] = [
+  corsRedirectGroup,
+  corsRedirectPreflightGroup,
+  preflightRedirectGroup,
+  corsRedirectCredentialsGroup,
+  redirectModeGroup,
+  redirectMethodGroup,
+  redirectCountGroup,
+  redirectLocationGroup,
+  backToOriginGroup,
+  authorizationRedirectGroup,
+  requestHeadersGroup2,
   originGroup,
   credentialsGroup,
   preflightStatusGroup,
@@ -1258,6 +1786,28 @@ describe('predict conformance (web-platform-tests and the Fetch Standard)', () =
         }
         for (const name of expected.dropped ?? [])
           expect(prediction.droppedHeaders).toContain(name);
+        if (expected.responseType !== undefined) {
+          expect(prediction.responseType).toBe(expected.responseType);
+        }
+        if (expected.preflights !== undefined) {
+          const preflights = prediction.exchanges.filter(
+            (exchange) => exchange.kind === 'preflight',
+          );
+          expect(preflights).toHaveLength(expected.preflights);
+        }
+        if (expected.lastRequest !== undefined) {
+          const last = prediction.exchanges
+            .filter((exchange) => exchange.kind === 'request')
+            .at(-1);
+          const { method, origin, hop, contentType, authorization } = expected.lastRequest;
+          if (method !== undefined) expect(last?.method).toBe(method);
+          if (origin !== undefined) expect(last?.origin ?? null).toBe(origin);
+          if (hop !== undefined) expect(last?.hop).toBe(hop);
+          if (contentType !== undefined) expect(last?.contentType ?? null).toBe(contentType);
+          if (authorization !== undefined) {
+            expect(last?.headers.includes('authorization')).toBe(authorization);
+          }
+        }
       });
     });
   }

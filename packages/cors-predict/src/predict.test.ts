@@ -712,12 +712,49 @@ describe('predict: preflight cache (Access-Control-Max-Age)', () => {
     expect(predict(put, preflightWith()).preflightCacheSeconds).toBe(5);
   });
 
-  it.each([['0'], ['-1'], ['ten'], ['1.5'], ['+60'], [['60', '60']]])(
-    'does not cache for Access-Control-Max-Age %j',
+  it.each([['0'], ['-1']])('does not cache for Access-Control-Max-Age %j', (value) => {
+    expect(predict(put, preflightWith(value)).preflightCacheSeconds).toBe(0);
+  });
+
+  it.each([['ten'], ['1.5'], ['+60'], [['60', '60']]])(
+    'falls back to the standard 5 seconds for an Access-Control-Max-Age that does not parse: %j',
     (value) => {
-      expect(predict(put, preflightWith(value)).preflightCacheSeconds).toBe(0);
+      expect(predict(put, preflightWith(value)).preflightCacheSeconds).toBe(5);
     },
   );
+
+  // Measured in e2e/experiments (max-age-*): two PUTs at once, a third after 6.5 s, preflights counted.
+  it.each([
+    ['600, 700', 5, 0, 5],
+    [['600', '700'], 5, 0, 5],
+    ['abc', 5, 0, 5],
+    ['-1', 0, 0, 0],
+    ['1e3', 5, 0, 5],
+    ['60.5', 5, 0, 5],
+    ['+60', 60, 0, 60],
+    ['060', 60, 60, 60],
+    ['0x10', 5, 0, 5],
+    ['', 5, 5, 5],
+    ['4294967296', 7200, 86400, 600],
+    ['99999999999999999999', 5, 86400, 5],
+  ] as const)(
+    'reads Access-Control-Max-Age %j as Chromium (%i s), Firefox (%i s) and WebKit (%i s) do',
+    (value, chromium, firefox, webkit) => {
+      const answer = preflightWith(typeof value === 'string' ? value : [...value]);
+      expect(predict(put, answer, { engine: 'chromium' }).preflightCacheSeconds).toBe(chromium);
+      expect(predict(put, answer, { engine: 'firefox' }).preflightCacheSeconds).toBe(firefox);
+      expect(predict(put, answer, { engine: 'webkit' }).preflightCacheSeconds).toBe(webkit);
+    },
+  );
+
+  it('says which engines cache differently when no engine is given', () => {
+    const prediction = predict(put, preflightWith('+60'));
+    expect(prediction.preflightCacheSeconds).toBe(5);
+    expect(prediction.engines?.differ).toEqual(['chromium', 'firefox', 'webkit']);
+    expect(prediction.engines?.chromium.preflightCacheSeconds).toBe(60);
+    expect(prediction.engines?.firefox.quirks).toContain('max-age-digits-only');
+    expect(predict(put, preflightWith('600')).engines).toBeUndefined();
+  });
 
   it('uses the number of seconds given', () => {
     expect(predict(put, preflightWith('600')).preflightCacheSeconds).toBe(600);

@@ -1,5 +1,13 @@
 // The browser's side before anything is sent: what fetch() refuses, drops, and whether it preflights.
-import type { BrowserRequest, CredentialsMode, RequestMode } from './types.js';
+import type {
+  BrowserRequest,
+  CredentialsMode,
+  RedirectMode,
+  RequestHeadersInit,
+  RequestMode,
+} from './types.js';
+import type { EngineRules } from './engine-rules.js';
+import { extractBody, STREAM_AS_TEXT } from './request-body.js';
 import { isBadPort } from './bad-port.js';
 import { isHeaderValue, isToken, trimHttpWhitespace } from './http-syntax.js';
 import { isCorsSafelistedMethod, isForbiddenMethod, normalizeMethod } from './method.js';
@@ -8,6 +16,7 @@ import {
   isForbiddenRequestHeader,
   isNoCorsSafelistedRequestHeader,
   type RequestHeader,
+  type SafelistRules,
 } from './safelist.js';
 
 /** A header fetch() leaves out of the request without an error. */
@@ -32,6 +41,21 @@ export interface RequestContext {
   /** Headers that go out, lowercased names, in order; a name may repeat. */
   readonly headers: readonly RequestHeader[];
   readonly droppedHeaders: readonly DroppedHeader[];
+  readonly redirect: RedirectMode;
+  /** The body as sent: a stream cannot be re-sent after a redirect; absent without a body. */
+  readonly body?: { readonly stream: boolean; readonly asText?: string };
+  /** A ReadableStream body: the Fetch Standard's use-CORS-preflight flag. */
+  readonly useCorsPreflight: boolean;
+  /** Set from the second hop on: where the redirects came from and the Origin this hop carries. */
+  readonly hop?: RedirectedHop;
+}
+
+/** A hop reached through redirects. */
+export interface RedirectedHop {
+  /** The URLs redirected from, in order. */
+  readonly from: readonly string[];
+  /** The Origin the request carries here: `null` once a redirect crossed origins. */
+  readonly origin: string;
 }
 
 export type RefusalReason =
@@ -42,7 +66,10 @@ export type RefusalReason =
   | 'invalid-header'
   | 'bad-port'
   | 'mixed-content'
-  | 'same-origin-mode';
+  | 'same-origin-mode'
+  | 'no-cors-redirect-mode'
+  | 'invalid-body'
+  | 'stream-upload-unsupported';
 
 export type RequestPlan =
   /** fetch() rejects before sending anything; `offending` is the value at fault. */
@@ -62,6 +89,8 @@ export type RequestPlan =
       /** Sorted lowercase names that need the server's permission (Access-Control-Request-Headers). */
       readonly unsafeHeaderNames: readonly string[];
       readonly preflight: boolean;
+      /** How this engine judges header values (for the words explaining a preflight). */
+      readonly safelist: SafelistRules;
     };
 
 /**
@@ -82,7 +111,7 @@ export function serializePageOrigin(pageOrigin: string): string {
 }
 
 /** Decides everything the browser decides before it talks to the server. */
-export function planRequest(request: BrowserRequest): RequestPlan {
+export function planRequest(request: BrowserRequest, rules: EngineRules): RequestPlan {
   const pageOrigin = serializePageOrigin(request.pageOrigin);
   const credentials = request.credentials ?? 'same-origin';
   const mode = request.mode ?? 'cors';
@@ -96,6 +125,8 @@ export function planRequest(request: BrowserRequest): RequestPlan {
     mode,
     headers: [],
     droppedHeaders: [],
+    redirect: request.redirect ?? 'follow',
+    useCorsPreflight: false,
   } satisfies RequestContext;
 
   const target = parseTarget(request.url, pageOrigin);
@@ -121,7 +152,7 @@ export function planRequest(request: BrowserRequest): RequestPlan {
     };
   }
 
-  const headerList = buildHeaderList(request.headers ?? {}, mode);
+  const headerList = buildHeaderList(request.headers ?? {}, mode, rules.combineRepeatedHeaders);
   if (typeof headerList === 'string') {
     return {
       kind: 'refused',
@@ -130,7 +161,9 @@ export function planRequest(request: BrowserRequest): RequestPlan {
       context: withMethod,
     };
   }
-  const context: RequestContext = { ...withMethod, ...headerList };
+  const withHeaders: RequestContext = { ...withMethod, ...headerList };
+  const context = withBody(withHeaders, request, rules);
+  if ('reason' in context) return { kind: 'refused', ...context };
 
   if (isBadPort(target)) {
     return { kind: 'refused', reason: 'bad-port', offending: target.port, context };
@@ -143,16 +176,89 @@ export function planRequest(request: BrowserRequest): RequestPlan {
   if (mode === 'same-origin') {
     return { kind: 'refused', reason: 'same-origin-mode', offending: target.origin, context };
   }
+  if (mode === 'no-cors' && context.redirect !== 'follow') {
+    return {
+      kind: 'refused',
+      reason: 'no-cors-redirect-mode',
+      offending: context.redirect,
+      context,
+    };
+  }
   if (mode === 'no-cors') return { kind: 'no-cors', context };
 
-  const unsafeHeaderNames = corsUnsafeRequestHeaderNames(context.headers);
+  const unsafeHeaderNames = corsUnsafeRequestHeaderNames(context.headers, rules);
   return {
     kind: 'cors',
     context,
     credentialed: credentials === 'include',
     unsafeHeaderNames,
-    preflight: !isCorsSafelistedMethod(method) || unsafeHeaderNames.length > 0,
+    preflight: needsPreflight(context.method, unsafeHeaderNames, context.useCorsPreflight),
+    safelist: rules,
   };
+}
+
+/** A non-safelisted method, an unsafe header, or a stream body (use-CORS-preflight flag). */
+export function needsPreflight(
+  method: string,
+  unsafeHeaderNames: readonly string[],
+  useCorsPreflight: boolean,
+): boolean {
+  return !isCorsSafelistedMethod(method) || unsafeHeaderNames.length > 0 || useCorsPreflight;
+}
+
+type Refusal = Pick<Extract<RequestPlan, { kind: 'refused' }>, 'reason' | 'offending' | 'context'>;
+
+/**
+ * The Request constructor's body steps: no body with GET or HEAD, a stream needs `duplex` and a
+ * CORS or same-origin mode and sets the use-CORS-preflight flag, and the body's Content-Type is
+ * added when the page set none.
+ */
+function withBody(
+  context: RequestContext,
+  request: BrowserRequest,
+  rules: EngineRules,
+): RequestContext | Refusal {
+  if (!request.body) return context;
+  const extracted = extractBody(request.body);
+  if (context.method === 'GET' || context.method === 'HEAD') {
+    return {
+      reason: 'invalid-body',
+      offending: `a ${request.body.kind} body with ${context.method}`,
+      context,
+    };
+  }
+  let { contentType } = extracted;
+  let body: RequestContext['body'] = { stream: extracted.stream };
+  let useCorsPreflight = false;
+  if (extracted.stream) {
+    if (rules.streams === 'unsupported') {
+      return { reason: 'stream-upload-unsupported', offending: 'ReadableStream', context };
+    }
+    if (rules.streams === 'as-text') {
+      contentType = 'text/plain;charset=UTF-8';
+      body = { stream: false, asText: STREAM_AS_TEXT };
+    } else if (request.duplex !== 'half') {
+      return {
+        reason: 'invalid-body',
+        offending: "a ReadableStream body without duplex: 'half'",
+        context,
+      };
+    } else if (context.mode === 'no-cors') {
+      return {
+        reason: 'invalid-body',
+        offending: "a ReadableStream body in mode 'no-cors'",
+        context,
+      };
+    } else {
+      useCorsPreflight = true;
+    }
+  }
+  const hasContentType = context.headers.some((header) => header.name === 'content-type');
+  const headers =
+    contentType === undefined || hasContentType
+      ? context.headers
+      : [...context.headers, { name: 'content-type', value: contentType }];
+  return { ...context, headers, body, useCorsPreflight };
 }
 
 /** The parsed URL, or the reason it cannot be fetched (as a short phrase). */
@@ -174,13 +280,16 @@ function parseTarget(url: string, pageOrigin: string): URL | string {
  * header), forbidden ones vanish, and `no-cors` keeps only the no-CORS-safelisted ones.
  */
 function buildHeaderList(
-  init: Readonly<Record<string, string>>,
+  init: RequestHeadersInit,
   mode: RequestMode,
+  combine: boolean,
 ): Pick<RequestContext, 'headers' | 'droppedHeaders'> | string {
-  // Keys differing only in case stay separate entries, as Headers.append() keeps them.
   const headers: RequestHeader[] = [];
   const droppedHeaders: DroppedHeader[] = [];
-  for (const [rawName, rawValue] of Object.entries(init)) {
+  const pairs: readonly (readonly [string, string])[] = Array.isArray(init)
+    ? init
+    : Object.entries(init);
+  for (const [rawName, rawValue] of pairs) {
     const value = trimHttpWhitespace(rawValue);
     if (!isToken(rawName) || !isHeaderValue(value))
       return `${rawName}: ${JSON.stringify(rawValue)}`;
@@ -196,7 +305,9 @@ function buildHeaderList(
       droppedHeaders.push({ name, because: 'no-cors' });
       continue;
     }
-    headers.push({ name, value });
+    const existing = combine ? headers.findIndex((header) => header.name === name) : -1;
+    if (existing >= 0) headers[existing] = { name, value: combinedWith(headers, name, value) };
+    else headers.push({ name, value });
   }
   return { headers, droppedHeaders };
 }

@@ -76,10 +76,19 @@ export function isForbiddenRequestHeader(header: RequestHeader): boolean {
   return false;
 }
 
-function containsCorsUnsafeByte(value: string): boolean {
+/** How an engine judges value bytes the standard leaves alone (see engine-rules.ts). */
+export interface SafelistRules {
+  /** Firefox: a byte of 0x80 or above makes an Accept or Content-Type value unsafe. */
+  readonly nonAsciiValueUnsafe: boolean;
+}
+
+const STANDARD_SAFELIST: SafelistRules = { nonAsciiValueUnsafe: false };
+
+function containsCorsUnsafeByte(value: string, rules: SafelistRules): boolean {
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
     if ((code < 0x20 && code !== 0x09) || CORS_UNSAFE_BYTES.has(value.charAt(index))) return true;
+    if (code >= 0x80 && rules.nonAsciiValueUnsafe) return true;
   }
   return false;
 }
@@ -90,18 +99,21 @@ function isLanguageValue(value: string): boolean {
 }
 
 /** The Fetch Standard's "CORS-safelisted request-header", value rules included. */
-export function isCorsSafelistedRequestHeader(header: RequestHeader): boolean {
+export function isCorsSafelistedRequestHeader(
+  header: RequestHeader,
+  rules: SafelistRules = STANDARD_SAFELIST,
+): boolean {
   const { name, value } = header;
   // Values reaching here are byte strings (every code unit <= 0xFF): length is the byte count.
   if (value.length > SAFELISTED_VALUE_MAX_BYTES) return false;
   switch (name) {
     case 'accept':
-      return !containsCorsUnsafeByte(value);
+      return !containsCorsUnsafeByte(value, rules);
     case 'accept-language':
     case 'content-language':
       return isLanguageValue(value);
     case 'content-type': {
-      if (containsCorsUnsafeByte(value)) return false;
+      if (containsCorsUnsafeByte(value, rules)) return false;
       const essence = parseMimeEssence(value);
       return essence !== undefined && SAFELISTED_CONTENT_TYPES.has(essence);
     }
@@ -124,12 +136,15 @@ export function isNoCorsSafelistedRequestHeader(header: RequestHeader): boolean 
  * they appear in Access-Control-Request-Headers. Safelisted headers count too once their values
  * together exceed 1024 bytes.
  */
-export function corsUnsafeRequestHeaderNames(headers: readonly RequestHeader[]): string[] {
+export function corsUnsafeRequestHeaderNames(
+  headers: readonly RequestHeader[],
+  rules: SafelistRules = STANDARD_SAFELIST,
+): string[] {
   const unsafe: string[] = [];
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
   for (const header of headers) {
-    if (isCorsSafelistedRequestHeader(header)) {
+    if (isCorsSafelistedRequestHeader(header, rules)) {
       potentiallyUnsafe.push(header.name);
       safelistedBytes += header.value.length;
     } else {

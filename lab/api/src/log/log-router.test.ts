@@ -3,7 +3,8 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
 import { createLabApp } from '../app.js';
-import { RequestLog, type LogEntry } from './request-log.js';
+import type { LogEntry } from '@cors-lab/scenarios';
+import { RequestLog } from './request-log.js';
 
 const WEB = 'http://localhost:3000';
 

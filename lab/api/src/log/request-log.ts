@@ -1,24 +1,4 @@
-/** One request that reached the server, and what the server answered. */
-export interface LogEntry {
-  /** Increases by one per recorded request, across both listeners. */
-  seq: number;
-  /** ISO time the response finished. */
-  time: string;
-  /** Which listener received it: the main API or the alt-port one. */
-  listener: string;
-  /** The `run` query parameter, or null. */
-  run: string | null;
-  method: string;
-  /** Path without the query string. */
-  path: string;
-  /** Request headers as received, lowercased names; a repeated header keeps every value, as an array. */
-  requestHeaders: Record<string, string | string[]>;
-  status: number;
-  /** Response headers as sent, lowercased names; a repeated header (Set-Cookie) as an array. */
-  responseHeaders: Record<string, string | string[]>;
-  /** Some header values or headers were cut to keep the entry small. */
-  truncated: boolean;
-}
+import type { LogEntry } from '@cors-lab/scenarios';
 
 export interface RequestLogLimits {
   /** Entries kept; the oldest is dropped first. */

@@ -51,6 +51,8 @@ const CREDENTIALS = { 'access-control-allow-credentials': 'true' };
 const EXPECTED: Record<string, RouteAnswers> = {
   exact: webOnly(CONTENT_TYPE_ONLY),
   none: sameForEveryOrigin(ok({}), noContent({})),
+  // Without the key the stand-in third-party API answers 401, with no CORS headers either way.
+  'third-party': sameForEveryOrigin({ status: 401, headers: {} }, noContent({})),
   wildcard: sameForEveryOrigin(
     ok({ 'access-control-allow-origin': '*' }),
     noContent({
@@ -70,6 +72,21 @@ const EXPECTED: Record<string, RouteAnswers> = {
   'other-scheme': sameForEveryOrigin(
     ok({ 'access-control-allow-origin': 'https://localhost:3000' }),
     noContent({ 'access-control-allow-origin': 'https://localhost:3000' }),
+  ),
+  'scheme-echo': webOnly(CONTENT_TYPE_ONLY),
+  'tls-page-as-http': sameForEveryOrigin(
+    ok({ 'access-control-allow-origin': 'http://localhost:3443' }),
+    noContent({ 'access-control-allow-origin': 'http://localhost:3443' }),
+  ),
+  'token-login': webOnly(CONTENT_TYPE_ONLY),
+  'token-me': webOnly({ 'access-control-allow-headers': 'Authorization' }),
+  ...Object.fromEntries(
+    ['lax', 'strict', 'none-secure', 'none', 'partitioned', 'default'].flatMap((cookie) =>
+      ['login', 'me'].map((step) => [
+        `site-cookie-${cookie}-${step}`,
+        webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
+      ]),
+    ),
   ),
   'cookie-login': webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
   'cookie-me': webOnly({ ...CREDENTIALS, ...CONTENT_TYPE_ONLY }, CREDENTIALS),
@@ -254,6 +271,16 @@ describe('every lab route', () => {
 describe('lab route handlers', () => {
   const server = app();
 
+  it('the third-party stand-in answers only with its API key, and never with CORS headers', async () => {
+    const url = '/lab/third-party/forecast?run=r-9';
+    const refused = await request(server).get(url).set('X-Api-Key', 'wrong');
+    expect(refused.status).toBe(401);
+    const res = await request(server).get(url).set('Origin', WEB).set('X-Api-Key', 'lab-demo-key');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true, route: 'third-party', run: 'r-9', forecast: 'sunny' });
+    expect(corsHeaders(res)).toEqual({});
+  });
+
   it('echo reports the route, method, run and whether the route cookie matches the run', async () => {
     const res = await request(server)
       .put('/lab/cookies/me?run=r-1')
@@ -324,5 +351,39 @@ describe('lab route handlers', () => {
       .set('Origin', WEB)
       .set('Authorization', 'Bearer x');
     expect(answerOf(res)).toEqual(ok({ 'access-control-allow-origin': WEB, ...VARY }));
+  });
+});
+
+describe('site cookies and tokens', () => {
+  const app = createLabApp({
+    policy: readConfig({}).policy,
+    origins: DEFAULT_ORIGINS,
+    log: new RequestLog(),
+    listener: 'main',
+  });
+
+  it.each([
+    ['lax', 'site_lax=r1; Path=/lab; HttpOnly; SameSite=Lax'],
+    ['strict', 'site_strict=r1; Path=/lab; HttpOnly; SameSite=Strict'],
+    ['none-secure', 'site_none_secure=r1; Path=/lab; HttpOnly; Secure; SameSite=None'],
+    ['none', 'site_none=r1; Path=/lab; HttpOnly; SameSite=None'],
+    ['partitioned', 'site_partitioned=r1; Path=/lab; HttpOnly; Secure; Partitioned; SameSite=None'],
+    ['default', 'site_default=r1; Path=/lab; HttpOnly'],
+  ])('the %s login sets exactly %s', async (cookie, setCookie) => {
+    const response = await request(app)
+      .post(`/lab/site-cookies/${cookie}/login?run=r1`)
+      .set('Origin', 'https://localhost:3443');
+    expect(response.headers['set-cookie']).toEqual([setCookie]);
+    expect(response.headers['access-control-allow-origin']).toBe('https://localhost:3443');
+  });
+
+  it('hands out the run id as a token and recognises it in Authorization', async () => {
+    const login = await request(app).post('/lab/token/login?run=r2');
+    expect(login.body).toMatchObject({ token: 'r2' });
+    expect(login.headers['set-cookie']).toBeUndefined();
+    const me = await request(app).get('/lab/token/me?run=r2').set('Authorization', 'Bearer r2');
+    expect(me.body).toMatchObject({ tokenSent: true, tokenMatchesRun: true });
+    const other = await request(app).get('/lab/token/me?run=r2').set('Authorization', 'Bearer r3');
+    expect(other.body).toMatchObject({ tokenSent: true, tokenMatchesRun: false });
   });
 });

@@ -7,14 +7,19 @@ import { routeResponse } from './responses.js';
 import { mountSeedMethod } from './seed-methods.js';
 
 /** Every lab route of the catalogue, each with its own CORS behaviour. Paths are absolute (`/lab/...`). */
-export function labRouter(origins: Origins): Router {
+export function labRouter(origins: Origins, thirdPartyApiKey: string): Router {
   const router = Router();
-  for (const route of LAB_ROUTES) mountLabRoute(router, route, origins);
+  for (const route of LAB_ROUTES) mountLabRoute(router, route, origins, thirdPartyApiKey);
   return router;
 }
 
-function mountLabRoute(router: Router, route: LabRoute, origins: Origins): void {
-  const handler = routeResponse(route, origins);
+function mountLabRoute(
+  router: Router,
+  route: LabRoute,
+  origins: Origins,
+  thirdPartyApiKey: string,
+): void {
+  const handler = routeResponse(route, origins, thirdPartyApiKey);
   const { cors: routeCors } = route;
   switch (routeCors.kind) {
     case 'none':

@@ -43,7 +43,10 @@ export function mistakeMiddlewares(mistake: CorsMistake, origins: Origins): Requ
   }
 }
 
-function wrongValue(variant: 'trailing-slash' | 'origin-list' | 'other-scheme', origins: Origins) {
+function wrongValue(
+  variant: 'trailing-slash' | 'origin-list' | 'other-scheme' | 'tls-page-as-http',
+  origins: Origins,
+) {
   switch (variant) {
     case 'trailing-slash':
       return `${origins.web}/`;
@@ -54,6 +57,8 @@ function wrongValue(variant: 'trailing-slash' | 'origin-list' | 'other-scheme', 
       const scheme = url.protocol === 'http:' ? 'https:' : 'http:';
       return `${scheme}//${url.host}`;
     }
+    case 'tls-page-as-http':
+      return `http://${new URL(origins['web-tls']).host}`;
   }
 }
 

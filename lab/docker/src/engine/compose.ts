@@ -50,15 +50,18 @@ export async function findCompose(client: ClientFacts): Promise<ComposeCommand |
 
 /** One compose project: a file, a project name and the environment its `${...}` read. */
 export class ComposeProject {
+  /** @param files the compose file, then any override files merged over it */
   constructor(
     readonly compose: ComposeCommand,
-    readonly file: string,
+    readonly files: readonly string[],
     readonly name: string,
     readonly env: NodeJS.ProcessEnv,
   ) {}
 
   private args(rest: readonly string[]): string[] {
-    return [...this.compose.prefix, '--project-name', this.name, '--file', this.file, ...rest];
+    // The first file's folder stays the project folder, so `context: .` means the repository.
+    const files = this.files.flatMap((file) => ['--file', file]);
+    return [...this.compose.prefix, '--project-name', this.name, ...files, ...rest];
   }
 
   run(rest: readonly string[], timeoutMs = 180_000): Promise<string> {

@@ -31,16 +31,22 @@ export function scenarioCounts(output: string): Map<string, number> {
 }
 
 /**
- * Runs e2e's matrix spec (every scenario from the three page origins) against servers that are
- * already running at the origins in `originsEnv`: E2E_EXTERNAL_SERVERS stops Playwright from
- * starting its own.
+ * Runs e2e's matrix spec (every scenario from the three http page origins) against the lab API
+ * and web app already running at the origins in `originsEnv`: E2E_EXTERNAL_SERVERS stops
+ * Playwright from starting them (it still starts Flask, nginx and Vite on the host).
  */
 export async function runBrowserMatrix(
   repoRoot: string,
   originsEnv: Record<string, string>,
   engines: readonly EngineName[],
 ): Promise<Map<string, number>> {
-  const env = { ...process.env, ...originsEnv, E2E_EXTERNAL_SERVERS: '1' };
+  const env = {
+    ...process.env,
+    ...originsEnv,
+    E2E_EXTERNAL_SERVERS: '1',
+    // The compose stack serves the three http page origins; it has no https front for the web app.
+    E2E_PAGE_ORIGINS: 'web,web-alt-port,web-alt-host',
+  };
   // Chooses Playwright's or Debian's engines and installs what is missing, as `test:e2e` does.
   await mustRun('pnpm', ['--filter', '@cors-lab/e2e', 'provision'], { cwd: repoRoot, env });
   const result = await runCommand(

@@ -1,6 +1,17 @@
 /** Where the containerised stack listens for one run, and the variables Compose and e2e read. */
 export interface StackPlan {
-  ports: { api: number; apiAlt: number; web: number; webAlt: number; closed: number };
+  ports: {
+    api: number;
+    apiAlt: number;
+    apiTls: number;
+    web: number;
+    webAlt: number;
+    closed: number;
+    /** Host servers e2e starts itself (Flask, nginx, Vite), kept off the lab's default ports. */
+    flask: number;
+    nginx: number;
+    vite: number;
+  };
   /** Every `${VARIABLE}` docker-compose.yml reads, set explicitly so no `.env` file or shell leaks in. */
   composeEnv: Record<string, string>;
   /** The origins the browser tests open, from the same ports. */
@@ -8,7 +19,8 @@ export interface StackPlan {
 }
 
 export interface PlanInput {
-  ports: [number, number, number, number, number];
+  /** api, apiAlt, apiTls, web, webAlt, closed, flask, nginx, vite. */
+  ports: readonly number[];
   apiImage: string;
   webImage: string;
 }
@@ -19,17 +31,38 @@ export interface PlanInput {
  * browser and both apps see on them.
  */
 export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
-  const [api, apiAlt, web, webAlt, closed] = ports;
+  if (ports.length !== 9) throw new Error(`planStack needs 9 ports, got ${ports.length}.`);
+  const [api, apiAlt, apiTls, web, webAlt, closed, flask, nginx, vite] = ports as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const originsEnv = {
     WEB_ORIGIN: `http://localhost:${web}`,
     WEB_ALT_PORT_ORIGIN: `http://localhost:${webAlt}`,
     WEB_ALT_HOST_ORIGIN: `http://127.0.0.1:${web}`,
+    // Published on every address, so 127.0.0.2 reaches the web container too.
+    WEB_PUBLIC_ORIGIN: `http://127.0.0.2:${web}`,
+    // No https front for the web app in the compose stack: a port where nothing listens.
+    WEB_TLS_ORIGIN: `https://localhost:${closed}`,
     API_ORIGIN: `http://localhost:${api}`,
     API_ALT_PORT_ORIGIN: `http://localhost:${apiAlt}`,
+    API_ALT_HOST_ORIGIN: `http://127.0.0.1:${api}`,
+    API_TLS_ORIGIN: `https://localhost:${apiTls}`,
+    API_TLS_ALT_HOST_ORIGIN: `https://127.0.0.1:${apiTls}`,
     CLOSED_PORT_ORIGIN: `http://localhost:${closed}`,
+    FLASK_ORIGIN: `http://localhost:${flask}`,
+    NGINX_ORIGIN: `http://localhost:${nginx}`,
+    VITE_ORIGIN: `http://localhost:${vite}`,
   };
   return {
-    ports: { api, apiAlt, web, webAlt, closed },
+    ports: { api, apiAlt, apiTls, web, webAlt, closed, flask, nginx, vite },
     originsEnv,
     composeEnv: {
       ...originsEnv,
@@ -37,6 +70,7 @@ export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
       WEB_IMAGE: webImage,
       PORT: String(api),
       ALT_PORT: String(apiAlt),
+      API_TLS_PORT: String(apiTls),
       WEB_PORT: String(web),
       WEB_ALT_PORT: String(webAlt),
       // Empty: the compose file's defaults, i.e. the apps' own (allowed origin = WEB_ORIGIN).

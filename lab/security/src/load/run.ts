@@ -1,11 +1,10 @@
 // `pnpm test:load`: the production API on a free loopback port under autocannon (64 connections,
 // 30 s by default), mixing allowed preflights, allowed GETs and refused GETs; exits 1 on any error,
 // timeout, wrong header or unbounded request log.
+import { probeOnce, stopAll, stopAllOnSignals } from '@cors-lab/testkit';
 import type { IncomingHttpHeaders } from 'node:http';
 import autocannon from 'autocannon';
-import { probeOnce } from '../http/probe-once.js';
 import { formatTable } from '../report/table.js';
-import { stopAll } from '../stack/managed-process.js';
 import { buildStack, planStack, startApi } from '../stack/production-stack.js';
 import { MEMORY_REPORTER, megabytes, serverMemory } from '../stack/server-memory.js';
 import { parseLoadOptions } from './options.js';
@@ -39,6 +38,7 @@ async function logEntries(baseUrl: string, run: string, origin: string): Promise
 }
 
 async function main(): Promise<number> {
+  stopAllOnSignals();
   const options = parseLoadOptions(process.argv.slice(2));
   if (!options.skipBuild) await buildStack(['@cors-lab/lab-api']);
   const layout = await planStack();

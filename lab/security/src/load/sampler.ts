@@ -1,5 +1,5 @@
+import { probeOnce } from '@cors-lab/testkit';
 import { Agent } from 'node:http';
-import { probeOnce } from '../http/probe-once.js';
 import { TRAFFIC_KINDS, trafficProblem, trafficRequest } from './traffic.js';
 
 export interface SampleReport {

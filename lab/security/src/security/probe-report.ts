@@ -1,4 +1,4 @@
-import { SCANNER_CLASSES, SCANNER_CLASS_TITLES } from '../probes/scanner-classes.js';
+import { SCANNER_CLASSES, SCANNER_CLASS_TITLES } from '@cors-lab/scenarios';
 import { formatTable } from '../report/table.js';
 import type { ProbeRunResult } from './probe-run.js';
 

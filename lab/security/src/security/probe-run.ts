@@ -1,7 +1,7 @@
+import { headerValues, probeOnce } from '@cors-lab/testkit';
 import { Agent } from 'node:http';
-import { headerValues, probeOnce } from '../http/probe-once.js';
-import { generateProbesForList, type Probe } from '../probes/generate.js';
-import { SCANNER_CLASSES, type ScannerClass } from '../probes/scanner-classes.js';
+import { generateProbesForList, type Probe } from '@cors-lab/scenarios';
+import { SCANNER_CLASSES, type ScannerClass } from '@cors-lab/scenarios';
 import type { ProbeTarget } from './targets.js';
 import { FAILING_VERDICTS, judge, type Verdict } from './verdict.js';
 

@@ -1,8 +1,7 @@
 // `pnpm test:security`: builds and starts the production API and web app on free ports, sends
 // every CORS scanner class to every allow-list route, then bad input; exits 1 on any failure.
+import { probeOnce, stopAll, stopAllOnSignals } from '@cors-lab/testkit';
 import { originsFromEnv } from '@cors-lab/scenarios';
-import { probeOnce } from '../http/probe-once.js';
-import { stopAll } from '../stack/managed-process.js';
 import { buildStack, planStack, startApi, startWeb } from '../stack/production-stack.js';
 import { runBadInput } from './bad-input/run-cases.js';
 import { runProbes } from './probe-run.js';
@@ -37,6 +36,7 @@ async function sessionCookie(api: string): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  stopAllOnSignals();
   if (!args.has('--skip-build')) await buildStack();
   const layout = await planStack();
   console.log(

@@ -1,9 +1,8 @@
+import { freePorts, ProcessGroup } from '@cors-lab/testkit';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePorts } from './free-port.js';
-import { ManagedProcess } from './managed-process.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
@@ -77,14 +76,14 @@ export function buildStack(
 export async function startApi(
   layout: StackLayout,
   options: { preload?: string } = {},
-): Promise<ManagedProcess> {
+): Promise<ProcessGroup> {
   const entry = join(REPO_ROOT, 'apps', 'api', 'dist', 'index.js');
   if (!existsSync(entry)) {
     throw new Error(
       `No API build at ${entry}: run \`pnpm --filter @cors-lab/lab-api build\` first.`,
     );
   }
-  const api = ManagedProcess.start(
+  const api = ProcessGroup.start(
     'api',
     process.execPath,
     [...(options.preload ? ['--expose-gc', '--import', options.preload] : []), entry],
@@ -100,8 +99,8 @@ export async function startApi(
 }
 
 /** `node lab/web/scripts/serve.mjs start` (two standalone Next servers), as `pnpm start` runs it. */
-export async function startWeb(layout: StackLayout): Promise<ManagedProcess> {
-  const web = ManagedProcess.start(
+export async function startWeb(layout: StackLayout): Promise<ProcessGroup> {
+  const web = ProcessGroup.start(
     'web',
     process.execPath,
     [join(REPO_ROOT, 'apps', 'web', 'scripts', 'serve.mjs'), 'start'],

@@ -1,7 +1,7 @@
+import { type ProcessGroup } from '@cors-lab/testkit';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ManagedProcess } from './managed-process.js';
 
 /** Pass to startApi({ preload }) so serverMemory() can read the heap. */
 export const MEMORY_REPORTER = pathToFileURL(
@@ -22,7 +22,7 @@ async function vmRss(pid: number): Promise<number> {
   return Number(kib) * 1024;
 }
 
-function heap(server: ManagedProcess, collect: boolean): Promise<NodeJS.MemoryUsage> {
+function heap(server: ProcessGroup, collect: boolean): Promise<NodeJS.MemoryUsage> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${server.name} did not report its memory within 5 s over IPC.`)),
@@ -40,7 +40,7 @@ function heap(server: ManagedProcess, collect: boolean): Promise<NodeJS.MemoryUs
  * The server process's own memory: RSS from the kernel, heap from the preloaded reporter;
  * `collect` runs a full garbage collection first (the server must run with --expose-gc).
  */
-export async function serverMemory(server: ManagedProcess, collect = false): Promise<ServerMemory> {
+export async function serverMemory(server: ProcessGroup, collect = false): Promise<ServerMemory> {
   const usage = await heap(server, collect);
   const rss = await vmRss(server.pid);
   return { rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal };

@@ -19,6 +19,7 @@ import {
   labRequest,
   labStateToParams,
   parseLabState,
+  remoteRequest,
   type LabState,
   type LabTarget,
 } from '../../lib/lab-state';
@@ -26,6 +27,29 @@ import { pageRoleFor } from '../../lib/page-role';
 import { runToken } from '../../lib/run-token';
 import { exchange, type Exchange } from '../../lib/run-scenario';
 import { Outcome } from '../../components/outcome';
+import { engineFromUserAgent } from '../../lib/engine';
+import { observe } from '../../lib/observe';
+import type { DiagnosisWithFix } from '@cors-lab/doctor';
+import type { ReplayRequest } from '../../lib/replay-request';
+import { RemoteResult, type RemoteRun } from './remote-result';
+
+/** Posts the request to this app's server, which replays it with this page's origin. */
+async function askDoctor(replay: ReplayRequest): Promise<RemoteRun['doctor']> {
+  try {
+    const response = await fetch('/api/lab/doctor', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(replay),
+    });
+    const body: unknown = await response.json();
+    if (!response.ok) {
+      return { error: (body as { error?: string }).error ?? `HTTP ${response.status}` };
+    }
+    return { report: body as DiagnosisWithFix };
+  } catch (error) {
+    return { error: String(error) };
+  }
+}
 
 const TARGET_LABELS: Readonly<Record<LabTarget, string>> = {
   api: 'The API',
@@ -33,6 +57,7 @@ const TARGET_LABELS: Readonly<Record<LabTarget, string>> = {
   web: 'This app’s route handlers (/api/lab/echo, /edge/echo)',
   proxy: 'The dev proxy (/proxy/* on this page’s origin)',
   'closed-port': 'A port where nothing listens',
+  remote: 'Your server (any URL; this app’s server replays it for the doctor)',
 };
 
 /** Paths each target answers, offered as suggestions in the path field. */
@@ -45,6 +70,7 @@ const PATH_SUGGESTIONS: Readonly<Record<LabTarget, readonly string[]>> = {
   'api-alt-port': API_PATHS,
   proxy: API_PATHS,
   'closed-port': API_PATHS,
+  remote: [],
   web: WEB_ROUTES.flatMap((route) =>
     route.kind === 'route-handler'
       ? [route.path]
@@ -58,6 +84,7 @@ type Run =
   | { state: 'idle' }
   | { state: 'running' }
   | { state: 'done'; result: Exchange; url: string }
+  | { state: 'remote'; run: RemoteRun }
   | { state: 'error'; message: string };
 
 export function LabRunner({ origins }: { origins: Origins }) {
@@ -73,6 +100,10 @@ export function LabRunner({ origins }: { origins: Origins }) {
         state: 'error',
         message: `This page is served from ${window.location.origin}, none of the lab's page origins; open the lab from one of them.`,
       });
+      return;
+    }
+    if (state.target === 'remote') {
+      await sendRemote(state);
       return;
     }
     let request;
@@ -91,6 +122,21 @@ export function LabRunner({ origins }: { origins: Origins }) {
     } catch (error) {
       setRun({ state: 'error', message: String(error) });
     }
+  }
+
+  /** The browser sends the real request while the server replays it for the doctor's report. */
+  async function sendRemote(state: LabState) {
+    let remote;
+    try {
+      remote = remoteRequest(state);
+    } catch (error) {
+      setRun({ state: 'error', message: (error as Error).message });
+      return;
+    }
+    setRun({ state: 'running' });
+    const [observed, doctor] = await Promise.all([observe(remote.call), askDoctor(remote.replay)]);
+    const engine = engineFromUserAgent(navigator.userAgent);
+    setRun({ state: 'remote', run: { url: remote.call.url, observed, engine, doctor } });
   }
 
   useEffect(() => {
@@ -117,7 +163,12 @@ export function LabRunner({ origins }: { origins: Origins }) {
     void send(form, page);
   }
 
-  const outcome = run.state === 'done' ? run.result.observed.outcome : undefined;
+  const outcome =
+    run.state === 'done'
+      ? run.result.observed.outcome
+      : run.state === 'remote'
+        ? run.run.observed.outcome
+        : undefined;
   return (
     <div id="lab" data-state={run.state} data-outcome={outcome}>
       <form className="panel lab-form" onSubmit={submit} aria-label="Request">
@@ -135,23 +186,41 @@ export function LabRunner({ origins }: { origins: Origins }) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="path">
-            Path <span className="hint">the run id is added to the query</span>
-          </label>
-          <input
-            id="path"
-            type="text"
-            list="paths"
-            value={form.path}
-            onChange={(e) => update('path', e.target.value)}
-          />
-          <datalist id="paths">
-            {PATH_SUGGESTIONS[form.target].map((path) => (
-              <option key={path} value={path} />
-            ))}
-          </datalist>
-        </div>
+        {form.target === 'remote' ? (
+          <div className="field wide">
+            <label htmlFor="url">
+              URL{' '}
+              <span className="hint">
+                any http(s) URL; the replay reaches loopback hosts unless LAB_REMOTE_TARGETS says
+                more
+              </span>
+            </label>
+            <input
+              id="url"
+              type="url"
+              value={form.url}
+              onChange={(e) => update('url', e.target.value)}
+            />
+          </div>
+        ) : (
+          <div className="field">
+            <label htmlFor="path">
+              Path <span className="hint">the run id is added to the query</span>
+            </label>
+            <input
+              id="path"
+              type="text"
+              list="paths"
+              value={form.path}
+              onChange={(e) => update('path', e.target.value)}
+            />
+            <datalist id="paths">
+              {PATH_SUGGESTIONS[form.target].map((path) => (
+                <option key={path} value={path} />
+              ))}
+            </datalist>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="method">Method</label>
           <input
@@ -244,6 +313,7 @@ export function LabRunner({ origins }: { origins: Origins }) {
           </p>
         )}
         {run.state === 'done' && <LabResult result={run.result} url={run.url} />}
+        {run.state === 'remote' && <RemoteResult run={run.run} />}
         {run.state === 'done' && form.target === 'proxy' && (
           <p className="note">
             Through the dev proxy the page only talks to its own origin, so the browser checks

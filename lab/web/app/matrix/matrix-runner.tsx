@@ -1,12 +1,20 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CATEGORIES, SCENARIOS, type Category, type Origins } from '@cors-lab/scenarios';
+import {
+  CATEGORIES,
+  SCENARIOS,
+  buildReport,
+  scriptJson,
+  type Category,
+  type MatrixReport,
+  type Origins,
+  type ScenarioResult,
+} from '@cors-lab/scenarios';
 import { engineFromUserAgent } from '../../lib/engine';
-import { buildReport, scriptJson, type MatrixReport } from '../../lib/matrix-report';
 import { pageRoleFor } from '../../lib/page-role';
 import { runToken } from '../../lib/run-token';
-import { runScenario, type ScenarioResult } from '../../lib/run-scenario';
+import { runScenario } from '../../lib/run-scenario';
 import { runScheduled } from '../../lib/schedule';
 import { ScenarioRow } from './scenario-row';
 

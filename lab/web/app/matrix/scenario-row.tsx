@@ -1,5 +1,5 @@
 import type { Scenario } from '@cors-lab/scenarios';
-import type { ScenarioResult } from '../../lib/run-scenario';
+import type { ScenarioResult } from '@cors-lab/scenarios';
 import { InlineCode } from '../../components/inline-code';
 import { Outcome } from '../../components/outcome';
 

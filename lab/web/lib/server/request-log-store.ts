@@ -1,19 +1,13 @@
-import type { LogEntry } from '../request-log';
-
-/** A logged request with the run it belongs to. */
-interface StoredEntry extends LogEntry {
-  run: string | null;
-  time: string;
-}
+import type { LogEntry } from '@cors-lab/scenarios';
 
 /** Entries kept; the oldest is dropped first. Each holds a few headers, so this stays under ~2 MB. */
 const CAPACITY = 1000;
 
 // proxy.ts and the route handlers are bundled apart; one store per process lives on globalThis.
 const STORE = Symbol.for('cors-lab.web.request-log');
-type Holder = { [STORE]?: StoredEntry[] };
+type Holder = { [STORE]?: LogEntry[] };
 
-function entries(): StoredEntry[] {
+function entries(): LogEntry[] {
   const holder = globalThis as Holder;
   holder[STORE] ??= [];
   return holder[STORE];
@@ -48,6 +42,6 @@ export function recordExchange(request: Request, response: Response, extraHeader
 }
 
 /** The entries of one run, oldest first. */
-export function entriesForRun(run: string): StoredEntry[] {
+export function entriesForRun(run: string): LogEntry[] {
   return entries().filter((entry) => entry.run === run);
 }

@@ -1,4 +1,5 @@
 import { decide } from '../decide.js';
+import { isLivePolicy, type PolicySource } from '../live-policy.js';
 import type { CorsRequest, Decision, Policy } from '../types.js';
 import { appendVary } from '../vary.js';
 
@@ -28,14 +29,16 @@ export type NodeMiddleware = (
  * Express (and plain node:http style) middleware: sets the Access-Control-* headers decide()
  * returns, appends to Vary, ends preflights with their status and `Content-Length: 0`, and calls
  * next() otherwise. Headers are set before the route runs, so they stay on 4xx/5xx answers.
- * A predicate that throws or rejects goes to next(error).
+ * A predicate that throws or rejects goes to next(error). A live policy is read once per request.
  * @example app.use(corsMiddleware(definePolicy({ origins: ['https://app.example.com'] })))
  */
-export function corsMiddleware(policy: Policy): NodeMiddleware {
+export function corsMiddleware(source: PolicySource): NodeMiddleware {
+  const live = isLivePolicy(source) ? source : undefined;
+  const fixed = source as Policy;
   return (req, res, next) => {
     let decision: Decision | Promise<Decision>;
     try {
-      decision = decide(policy, corsRequestOf(req));
+      decision = decide(live === undefined ? fixed : live.current, corsRequestOf(req));
     } catch (error) {
       next(error);
       return;
@@ -53,7 +56,7 @@ export function corsRequestOf(req: NodeRequestLike): CorsRequest {
   const { headers } = req;
   return {
     method: req.method ?? '',
-    origin: headers.origin,
+    origin: headers['origin'],
     accessControlRequestMethod: headers['access-control-request-method'],
     accessControlRequestHeaders: headers['access-control-request-headers'],
   };

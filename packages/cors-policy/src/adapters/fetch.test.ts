@@ -101,7 +101,7 @@ describe('withCors', () => {
 
   it('answers a thrown error with a JSON 500 by default and logs it', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const failing = withCors(policy, () => {
+    const failing = withCors(policy, (): Response => {
       throw new Error('database down');
     });
     const response = await failing(get(APP));

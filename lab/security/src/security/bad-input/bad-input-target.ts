@@ -1,10 +1,9 @@
-import { probeOnce } from '../../http/probe-once.js';
-import type { ManagedProcess } from '../../stack/managed-process.js';
+import { probeOnce, type ProcessGroup } from '@cors-lab/testkit';
 
 /** A running server the bad input is sent to, and how to tell it still works. */
 export interface BadInputTarget {
   label: string;
-  process: ManagedProcess;
+  process: ProcessGroup;
   port: number;
   path: string;
   /** An origin the route really trusts: cases wrap their bad values around it. */

@@ -1,5 +1,5 @@
+import { type RawAnswer } from '@cors-lab/testkit';
 import { describe, expect, it } from 'vitest';
-import type { RawAnswer } from '../../http/raw-exchange.js';
 import { BAD_INPUT_CASES, type BadInputCase } from './cases.js';
 import { problemsWith } from './check-answer.js';
 

@@ -1,4 +1,4 @@
-import { rawHeaderValues, type RawAnswer } from '../../http/raw-exchange.js';
+import { rawHeaderValues, type RawAnswer } from '@cors-lab/testkit';
 import type { BadInputCase } from './cases.js';
 
 /**

@@ -1,5 +1,4 @@
-import { probeOnce } from '../../http/probe-once.js';
-import { rawHeaderValues, type RawAnswer } from '../../http/raw-exchange.js';
+import { probeOnce, rawHeaderValues, type RawAnswer } from '@cors-lab/testkit';
 
 interface LoggedEntry {
   responseHeaders?: Record<string, string | string[]>;

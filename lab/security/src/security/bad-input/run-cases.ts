@@ -1,6 +1,5 @@
-import { rawExchange } from '../../http/raw-exchange.js';
+import { rawExchange, type ProcessGroup } from '@cors-lab/testkit';
 import { formatTable } from '../../report/table.js';
-import type { ManagedProcess } from '../../stack/managed-process.js';
 import type { StackLayout } from '../../stack/production-stack.js';
 import type { TargetServers } from '../targets.js';
 import { stillAnswers, type BadInputTarget } from './bad-input-target.js';
@@ -14,8 +13,8 @@ const SLOW_CONNECTIONS = 50;
 const SLOW_DURATION_MS = 10_000;
 
 export interface BadInputContext {
-  api: ManagedProcess;
-  web: ManagedProcess;
+  api: ProcessGroup;
+  web: ProcessGroup;
   servers: TargetServers;
   layout: StackLayout;
 }

@@ -1,6 +1,6 @@
+import { probeOnce } from '@cors-lab/testkit';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { probeOnce } from '../../http/probe-once.js';
 import type { BadInputTarget } from './bad-input-target.js';
 
 export interface SlowClientResult {

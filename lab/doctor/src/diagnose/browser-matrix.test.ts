@@ -1,0 +1,90 @@
+// Acceptance: for every catalogue scenario that targets the lab API, the doctor's per-engine outcome
+// equals what Chromium, Firefox and WebKit did in the last full e2e run (docs/browser-matrix.json).
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  requestHeaders,
+  requestUrl,
+  scenarioById,
+  type PageOriginRole,
+  type RequestBody,
+  type Scenario,
+} from '@cors-lab/scenarios';
+import { startLabApi, type RunningLabApi } from '../testing/lab-api.js';
+import type { DoctorBody } from './body.js';
+import { diagnose } from './diagnose.js';
+import { ENGINES } from './types.js';
+
+interface MatrixRow {
+  id: string;
+  page: PageOriginRole;
+  pageOrigin: string;
+  engines: Record<(typeof ENGINES)[number], { observed: string }>;
+}
+
+const MATRIX = JSON.parse(
+  readFileSync(new URL('../../../../docs/browser-matrix.json', import.meta.url), 'utf8'),
+) as { rows: MatrixRow[] };
+
+/** Scenarios whose server the test can start: the lab API's two listeners and a closed port. */
+const SERVER_TARGETS = new Set(['api', 'api-alt-port', 'closed-port']);
+
+const rows = MATRIX.rows.filter((row) => {
+  const scenario = scenarioById(row.id);
+  return scenario !== undefined && SERVER_TARGETS.has(scenario.request.target);
+});
+
+function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
+  switch (body?.type) {
+    case undefined:
+      return undefined;
+    case 'json':
+      return { kind: 'string', text: JSON.stringify(body.value) };
+    case 'text':
+      return { kind: 'string', text: body.value };
+    case 'urlencoded':
+      return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
+    case 'form-data':
+      return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
+  }
+}
+
+async function runDoctor(api: RunningLabApi, scenario: Scenario, row: MatrixRow) {
+  const { request } = scenario;
+  const body = doctorBody(request.body);
+  return diagnose(
+    {
+      url: requestUrl(request, api.origins, row.page, `doctor-${row.id}`),
+      origin: row.pageOrigin,
+      method: request.method ?? 'GET',
+      headers: Object.entries(requestHeaders(request)),
+      credentials: request.credentials ?? 'same-origin',
+      mode: request.mode ?? 'cors',
+      ...(body && { body }),
+    },
+    { timeoutMs: 5000, repeat: Math.min(request.repeat ?? 1, 2) },
+  );
+}
+
+describe('the doctor against the lab API agrees with the recorded browser matrix', () => {
+  let api: RunningLabApi;
+  beforeAll(async () => {
+    api = await startLabApi();
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('covers the scenarios that target a server', () => {
+    expect(rows.length).toBeGreaterThan(80);
+  });
+
+  it.each(rows.map((row) => [`${row.id} from ${row.page}`, row] as const))('%s', async (_, row) => {
+    const scenario = scenarioById(row.id);
+    if (!scenario) throw new Error(`scenario ${row.id} vanished from the catalogue`);
+    const diagnosis = await runDoctor(api, scenario, row);
+    const doctor = Object.fromEntries(ENGINES.map((e) => [e, diagnosis.engines[e].outcome]));
+    const browsers = Object.fromEntries(ENGINES.map((e) => [e, row.engines[e].observed]));
+    expect(doctor).toEqual(browsers);
+  });
+});
