@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { originsFromEnv } from '@cors-lab/scenarios';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import type { EngineWorkerOptions } from './engines/fixture.js';
 import { engineProjects } from './engines/projects.js';
 import { readChoice } from './provision/choice.mjs';
@@ -76,8 +76,10 @@ export default defineConfig<object, EngineWorkerOptions>({
   projects: engineProjects(choice),
 });
 
+type WebServer = Extract<PlaywrightTestConfig['webServer'], readonly unknown[]>[number];
+
 /** The lab API and web app as production servers (E2E_EXTERNAL_SERVERS=1 leaves them out). */
-function labServers() {
+function labServers(): WebServer[] {
   return [
     {
       command: 'node lab/api/dist/index.js',

@@ -159,7 +159,15 @@ async function main(): Promise<void> {
     const services = await stack.services();
     await clock.time(
       'compose up',
-      () => stack!.up(),
+      async () => {
+        try {
+          return await stack!.up();
+        } catch (error) {
+          // Compose v1 fails `up` itself when a dependency turns unhealthy: show why.
+          console.error(await stack!.logs());
+          throw error;
+        }
+      },
       () => services.join(', '),
     );
     await clock.time(
