@@ -5,7 +5,7 @@ import { imagesToBuild } from './compose-builds.js';
 const WEB_BUILD = `
     build:
       args:
-        API_ORIGIN: http://localhost:8000
+        API_ORIGIN: http://localhost:41000
         APP_DIR: lab/web
         APP_PACKAGE: '@cors-lab/lab-web'
         EXTRA_CA_CERTS: ''
@@ -50,7 +50,7 @@ describe('imagesToBuild', () => {
       args: {
         APP_PACKAGE: '@cors-lab/lab-web',
         APP_DIR: 'lab/web',
-        API_ORIGIN: 'http://localhost:8000',
+        API_ORIGIN: 'http://localhost:41000',
       },
     });
     expect(images[0]?.args.EXTRA_CA_CERTS).toBe(

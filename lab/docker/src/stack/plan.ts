@@ -26,9 +26,8 @@ export interface PlanInput {
 }
 
 /**
- * Free host ports for the four published ports (inside, the containers keep the compose file's
- * fixed ones, so the web image and its build cache are the same every run) and the origins the
- * browser and both apps see on them.
+ * Free ports for the stack and the host servers e2e starts, and the origins on them. Containers
+ * listen on the same numbers they are published under: the web server calls API_ORIGIN itself.
  */
 export function planStack({ ports, apiImage, webImage }: PlanInput): StackPlan {
   if (ports.length !== 9) throw new Error(`planStack needs 9 ports, got ${ports.length}.`);
