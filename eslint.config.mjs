@@ -30,6 +30,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // lab-only
   {
     // Doors open one way (docs/architecture.md): the template and the policy import nothing of the
     // lab, and the policy nothing of the predictor, so `pnpm template:new` and a copied policy build alone.
@@ -58,4 +59,5 @@ export default tseslint.config(
       ],
     },
   },
+  // /lab-only
 );

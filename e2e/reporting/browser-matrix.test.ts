@@ -43,7 +43,11 @@ function faithfulRun(engine: Engine, page: PageOriginRole, changes: Record<strin
       const server = expected.server && {
         preflights: expected.server.preflights,
         actual: expected.server.actual,
-        others: (expected.server.alsoReached ?? []).map((hop) => ({ ...hop, origin: hop.origin })),
+        others: (expected.server.alsoReached ?? []).map((hop) => ({
+          ...hop,
+          method: hop.method ?? 'GET',
+          origin: hop.origin,
+        })),
         sentHeaders: [...(expected.hiddenHeaders ?? [])],
       };
       return {

@@ -4,7 +4,8 @@ import { NotesApp } from './notes-app';
 /** Read per request, so one build serves any deployment: set API_ORIGIN where the page runs. */
 async function apiOrigin(): Promise<string> {
   await connection();
-  return process.env.API_ORIGIN ?? 'http://localhost:8000';
+  // `||`: an empty API_ORIGIN= (as .env files write "use the default") must not mean "this origin".
+  return process.env.API_ORIGIN || 'http://localhost:8000';
 }
 
 export default async function Home() {

@@ -52,7 +52,7 @@ export function createLabApp({
       }),
     ),
   );
-  app.use(labRouter(origins, thirdPartyApiKey));
+  app.use(labRouter(origins, listener, thirdPartyApiKey));
   app.use(createTemplateApp({ policy }));
   // Errors thrown by the lab's own routes; the template answers the rest, unknown paths included.
   app.use(errorHandler);

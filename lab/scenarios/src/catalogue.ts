@@ -1,6 +1,8 @@
 import { LAB_ROUTES, WEB_ROUTES } from './routes.js';
+import { BODIES } from './scenarios/bodies.js';
 import { CACHING } from './scenarios/caching.js';
 import { CREDENTIALS } from './scenarios/credentials.js';
+import { ENGINE_DIFFERENCES } from './scenarios/engine-differences.js';
 import { LOCAL_NETWORK } from './scenarios/local-network.js';
 import { ERRORS } from './scenarios/errors.js';
 import { FLASK } from './scenarios/flask.js';
@@ -13,6 +15,7 @@ import { NO_CORS } from './scenarios/no-cors.js';
 import { PREFLIGHT } from './scenarios/preflight.js';
 import { PROXY } from './scenarios/proxy.js';
 import { REDIRECT } from './scenarios/redirect.js';
+import { REDIRECT_CHAINS } from './scenarios/redirect-chains.js';
 import { SCHEME } from './scenarios/scheme.js';
 import { SEED_METHODS } from './scenarios/seed-methods.js';
 import { SIMPLE } from './scenarios/simple.js';
@@ -33,6 +36,9 @@ export const SCENARIOS: readonly Scenario[] = [
   ...CACHING,
   ...NO_CORS,
   ...REDIRECT,
+  ...REDIRECT_CHAINS,
+  ...BODIES,
+  ...ENGINE_DIFFERENCES,
   ...ERRORS,
   ...SEED_METHODS,
   ...PROXY,

@@ -43,6 +43,12 @@ export {
   type RunLog,
 } from './contracts/request-log.js';
 export {
+  chainAnswer,
+  loggedLocation,
+  loggedTarget,
+  type LoggedRequest,
+} from './contracts/redirect-chain.js';
+export {
   buildReport,
   parseMatrixReport,
   scriptJson,

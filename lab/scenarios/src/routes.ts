@@ -1,3 +1,4 @@
+import { REDIRECT_CHAIN_ROUTES } from './redirect-routes.js';
 import type { LabCookie, LabRoute, MainApiRoute, RoutePolicy, WebRoute } from './types.js';
 
 const WEB_ONLY: RoutePolicy = { origins: ['web'] };
@@ -337,6 +338,7 @@ export const LAB_ROUTES: readonly LabRoute[] = [
     cors: { kind: 'none' },
     response: { kind: 'third-party' },
   },
+  ...REDIRECT_CHAIN_ROUTES,
 ];
 
 /**

@@ -62,6 +62,7 @@ export const CATEGORIES = [
   'seed-methods',
   'proxy',
   'next-server',
+  'bodies',
   'scheme',
   'site-cookies',
   'local-network',
@@ -80,6 +81,8 @@ export type JsonValue =
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
+/** fetch()'s `redirect` option: follow a 3xx, hand the page an opaque-redirect response, or fail. */
+export type RedirectMode = 'follow' | 'manual' | 'error';
 
 /**
  * A request body and how the page encodes it.
@@ -87,12 +90,15 @@ export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
  * - `text`: the string as it is; fetch() labels it `text/plain;charset=UTF-8` (a simple request).
  * - `urlencoded`: `new URLSearchParams(value)` (a simple request).
  * - `form-data`: a `FormData` with these fields (a simple request).
+ * - `blob`: `new Blob([value], { type: contentType })`; fetch() sends the Blob's type as the
+ *   Content-Type (none when it has no type), so `application/json` here needs a preflight.
  */
 export type RequestBody =
   | { type: 'json'; value: JsonValue }
   | { type: 'text'; value: string }
   | { type: 'urlencoded'; value: Readonly<Record<string, string>> }
-  | { type: 'form-data'; value: Readonly<Record<string, string>> };
+  | { type: 'form-data'; value: Readonly<Record<string, string>> }
+  | { type: 'blob'; value: string; contentType?: string };
 
 /** One fetch() a page makes. */
 export interface ScenarioRequest {
@@ -111,6 +117,8 @@ export interface ScenarioRequest {
   credentials?: CredentialsMode;
   /** Default `'cors'`, as in fetch(). */
   mode?: RequestMode;
+  /** Default `'follow'`, as in fetch(). */
+  redirect?: RedirectMode;
   /** Send the identical request this many times, one after the other (default 1). */
   repeat?: number;
   /**
@@ -145,6 +153,8 @@ export interface ServerExpectation {
     target: TargetRole;
     /** Path without the query string. */
     path: string;
+    /** The request's method at that hop (`OPTIONS` for its preflight); any method when absent. */
+    method?: string;
     /** The `Origin` header that hop carried, e.g. `'null'` after a cross-origin redirect. */
     origin?: string;
   }[];
@@ -170,7 +180,10 @@ export interface EngineExpectation {
   engine: Engine;
   /** Replaces the scenario's expectation for these page origins in this engine. */
   expected: Partial<Record<PageOriginRole, Expectation>>;
-  /** A public link (bug tracker, engine documentation, standard) that documents the difference. */
+  /**
+   * A public link (bug tracker, engine documentation, standard) that documents the difference or,
+   * where none exists, the experiment that measured it: `e2e/experiments/experiments.ts <id>`.
+   */
   source: string;
   /** One sentence: what this engine does differently. */
   note: string;
@@ -247,13 +260,36 @@ export type CorsMistake =
  * - `none`: no CORS headers at all.
  * - `seed`: one of the seed article's methods, as it wrote it.
  * - `mistake`: a deliberate misconfiguration.
+ * - `fixed`: headers written by hand, the same whatever the request's Origin (what a web server
+ *   config or a hand-rolled handler sends): `preflight` on CORS preflights, answered 204 right
+ *   away, `response` on every other request. Lets the catalogue send values no policy writes,
+ *   such as `Access-Control-Allow-Origin: null` alone or `Access-Control-Max-Age: +60`.
  */
 export type RouteCors =
   | { kind: 'policy'; policy: RoutePolicy }
   | { kind: 'cors-package'; policy: RoutePolicy }
   | { kind: 'none' }
   | { kind: 'seed'; method: SeedMethod }
-  | { kind: 'mistake'; mistake: CorsMistake };
+  | { kind: 'mistake'; mistake: CorsMistake }
+  | {
+      kind: 'fixed';
+      preflight: Readonly<Record<string, string>>;
+      response: Readonly<Record<string, string>>;
+    };
+
+/** A redirect's status: 301 and 302 turn a POST into a GET, 303 turns all but GET/HEAD into GET, 307 and 308 keep both. */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
+/**
+ * Where a lab redirect points.
+ * - `api` / `api-alt-port`: that listener's origin with `path`.
+ * - `page`: the origin of the page that made the request (its `Origin` header, when it is one of
+ *   the lab's pages), with `path`; a request from anywhere else gets a 400.
+ */
+export interface RedirectTarget {
+  target: 'api' | 'api-alt-port' | 'page';
+  path: string;
+}
 
 /**
  * What the handler does once CORS is done.
@@ -263,7 +299,14 @@ export type RouteCors =
  * - `token-login`: 200 JSON `{ ok, route, run, token }`: a bearer token (the run id), no cookie.
  * - `token-echo`: like `echo`, plus `tokenSent` and `tokenMatchesRun` from `Authorization: Bearer`.
  * - `fail`: throws; the API's error handler answers `status` with JSON `{ error }`.
- * - `redirect`: 302 to `to` on another server (the run id is carried along).
+ * - `redirect`: `status` (default 302) to `to` (the run id is carried along).
+ * - `upgrade`: the stand-in for an http→https redirect: on the main listener, 301 to the same path
+ *   and query on the alt listener (another origin, as `https://` would be); on the alt listener,
+ *   like `echo`.
+ * - `append-slash`: the path without a trailing slash answers every request, preflights too, with
+ *   301 to the path plus `/`, before any other handler (as Flask's `strict_slashes`, Django's
+ *   `APPEND_SLASH` or a static file server do); the route's CORS headers go on the 301 and the
+ *   slashed path answers like `echo`.
  * - `third-party`: an API the page's owner does not control: 401 JSON `{ error }` without the
  *   `X-Api-Key` the API is configured with (THIRD_PARTY_API_KEY), else 200 JSON
  *   `{ ok, route, run, forecast }`.
@@ -275,7 +318,9 @@ export type RouteResponse =
   | { kind: 'token-login' }
   | { kind: 'token-echo' }
   | { kind: 'fail'; status: number }
-  | { kind: 'redirect'; to: { target: 'api' | 'api-alt-port'; path: string } };
+  | { kind: 'redirect'; status?: RedirectStatus; to: RedirectTarget }
+  | { kind: 'upgrade' }
+  | { kind: 'append-slash' };
 
 /**
  * Cookies the lab sets, all `HttpOnly; Path=/lab`, attributes in `LAB_COOKIES` (cookies.ts):

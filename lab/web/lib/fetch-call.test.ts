@@ -1,4 +1,4 @@
-import { DEFAULT_ORIGINS } from '@cors-lab/scenarios';
+import { DEFAULT_ORIGINS, type RequestBody } from '@cors-lab/scenarios';
 import { describe, expect, it } from 'vitest';
 import { browserRequest, fetchCall } from './fetch-call';
 
@@ -59,6 +59,36 @@ describe('fetchCall', () => {
     expect((form as FormData).get('b')).toBe('2');
   });
 
+  it('sends a Blob body with its type, which fetch() then sends as the Content-Type', async () => {
+    const { init } = fetchCall(
+      {
+        target: 'api',
+        path: '/x',
+        method: 'POST',
+        body: { type: 'blob', value: '{"a":1}', contentType: 'application/json' },
+      },
+      DEFAULT_ORIGINS,
+      'web',
+      'r',
+    );
+    expect(init.body).toBeInstanceOf(Blob);
+    expect((init.body as Blob).type).toBe('application/json');
+    expect(await (init.body as Blob).text()).toBe('{"a":1}');
+  });
+
+  it('passes the redirect mode only when the scenario sets one', () => {
+    const manual = fetchCall(
+      { target: 'api', path: '/x', redirect: 'manual' },
+      DEFAULT_ORIGINS,
+      'web',
+      'r',
+    ).init;
+    expect(manual.redirect).toBe('manual');
+    expect(
+      'redirect' in fetchCall({ target: 'api', path: '/x' }, DEFAULT_ORIGINS, 'web', 'r').init,
+    ).toBe(false);
+  });
+
   it('passes credentials and mode only when the scenario sets them, as fetch() defaults otherwise', () => {
     const plain = fetchCall({ target: 'api', path: '/x' }, DEFAULT_ORIGINS, 'web', 'r').init;
     const set = fetchCall(
@@ -73,7 +103,7 @@ describe('fetchCall', () => {
 });
 
 describe('browserRequest', () => {
-  it('adds the Content-Type fetch() implies for a text body, so predict() judges the real headers', () => {
+  it("hands predict() the body's kind, so it derives the Content-Type fetch() adds itself", () => {
     const request = browserRequest(
       { target: 'api', path: '/x', method: 'POST', body: { type: 'text', value: 'hello' } },
       DEFAULT_ORIGINS,
@@ -84,13 +114,33 @@ describe('browserRequest', () => {
       pageOrigin: 'http://localhost:3001',
       url: 'http://localhost:8000/x',
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      headers: {},
       credentials: 'same-origin',
       mode: 'cors',
+      redirect: 'follow',
+      body: { kind: 'string' },
     });
   });
 
-  it('keeps a Content-Type the author wrote, whatever its case', () => {
+  it('maps each catalogue body to the kind fetch() sees, a Blob with its type', () => {
+    const kind = (body: RequestBody) =>
+      browserRequest(
+        { target: 'api', path: '/x', method: 'POST', body },
+        DEFAULT_ORIGINS,
+        'web',
+        'r',
+      ).body;
+    expect(kind({ type: 'json', value: 1 })).toEqual({ kind: 'string' });
+    expect(kind({ type: 'urlencoded', value: {} })).toEqual({ kind: 'url-search-params' });
+    expect(kind({ type: 'form-data', value: {} })).toEqual({ kind: 'form-data' });
+    expect(kind({ type: 'blob', value: '{}', contentType: 'application/json' })).toEqual({
+      kind: 'blob',
+      type: 'application/json',
+    });
+    expect(kind({ type: 'blob', value: '{}' })).toEqual({ kind: 'blob', type: '' });
+  });
+
+  it('keeps a Content-Type the author wrote, whatever its case, and the redirect mode', () => {
     const request = browserRequest(
       {
         target: 'api',
@@ -98,11 +148,13 @@ describe('browserRequest', () => {
         method: 'POST',
         headers: { 'content-type': 'application/xml' },
         body: { type: 'text', value: '<a/>' },
+        redirect: 'manual',
       },
       DEFAULT_ORIGINS,
       'web',
       'r',
     );
     expect(request.headers).toEqual({ 'content-type': 'application/xml' });
+    expect(request.redirect).toBe('manual');
   });
 });

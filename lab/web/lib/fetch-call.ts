@@ -33,6 +33,7 @@ export function requestInit(request: ScenarioRequest, runId?: string): RequestIn
   if (request.body) init.body = encodeBody(request.body);
   if (request.credentials) init.credentials = request.credentials;
   if (request.mode) init.mode = request.mode;
+  if (request.redirect) init.redirect = request.redirect;
   return init;
 }
 
@@ -49,33 +50,42 @@ function encodeBody(body: RequestBody): BodyInit {
       for (const [name, value] of Object.entries(body.value)) form.append(name, value);
       return form;
     }
+    case 'blob':
+      return new Blob([body.value], { type: body.contentType ?? '' });
   }
 }
 
-/** The Content-Type fetch() adds on its own for a body the author did not label. */
-const IMPLIED_CONTENT_TYPE: Readonly<Record<RequestBody['type'], string>> = {
-  json: 'application/json',
-  text: 'text/plain;charset=UTF-8',
-  urlencoded: 'application/x-www-form-urlencoded;charset=UTF-8',
-  'form-data': 'multipart/form-data',
-};
+/** The body as predict() takes it: its kind decides the Content-Type fetch() adds on its own. */
+function bodyKind(body: RequestBody): NonNullable<BrowserRequest['body']> {
+  switch (body.type) {
+    case 'json':
+    case 'text':
+      return { kind: 'string' };
+    case 'urlencoded':
+      return { kind: 'url-search-params' };
+    case 'form-data':
+      return { kind: 'form-data' };
+    case 'blob':
+      return { kind: 'blob', type: body.contentType ?? '' };
+  }
+}
 
-/** The same request as `predict()` sees it: headers include the Content-Type the body implies. */
+/** The same request as `predict()` sees it: the headers the page sets, the body's kind, the modes. */
 export function browserRequest(
   request: ScenarioRequest,
   origins: Origins,
   page: PageOriginRole,
   runId: string,
 ): BrowserRequest {
-  const headers = requestHeaders(request, runId);
-  const labelled = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
-  if (request.body && !labelled) headers['Content-Type'] = IMPLIED_CONTENT_TYPE[request.body.type];
-  return {
+  const browser: BrowserRequest = {
     pageOrigin: origins[page],
     url: requestUrl(request, origins, page, runId),
     method: request.method ?? 'GET',
-    headers,
+    headers: requestHeaders(request, runId),
     credentials: request.credentials ?? 'same-origin',
     mode: request.mode ?? 'cors',
+    redirect: request.redirect ?? 'follow',
   };
+  if (request.body) browser.body = bodyKind(request.body);
+  return browser;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LAB_STATE,
+  REDIRECTING_ROUTES,
   labRequest,
   labStateToParams,
   parseLabState,
@@ -26,6 +27,32 @@ describe('lab state in the URL', () => {
     const params = labStateToParams(state);
     expect([...params.keys()].sort()).toEqual(['credentials', 'headers', 'method', 'target']);
     expect(parseLabState(params).state).toEqual(state);
+  });
+
+  it('keeps a redirecting target, the redirect mode and a typed Blob body in the URL', () => {
+    const params = new URLSearchParams(
+      'path=%2Flab%2Fredirect%2F307-to-null&method=PUT&redirect=manual&body=blob&blobType=application%2Fjson&payload=%7B%7D',
+    );
+    const { state, problems } = parseLabState(params);
+    expect(problems).toEqual([]);
+    expect(state).toEqual({
+      ...DEFAULT_LAB_STATE,
+      path: '/lab/redirect/307-to-null',
+      method: 'PUT',
+      redirect: 'manual',
+      body: 'blob',
+      blobType: 'application/json',
+      payload: '{}',
+    });
+    expect(parseLabState(labStateToParams(state)).state).toEqual(state);
+  });
+
+  it('refuses an unknown redirect mode, naming the allowed ones', () => {
+    const { state, problems } = parseLabState(new URLSearchParams('redirect=follow-twice'));
+    expect(state.redirect).toBe('follow');
+    expect(problems).toEqual([
+      'redirect="follow-twice" is not one of follow, manual, error; using follow.',
+    ]);
   });
 
   it('falls back to the default for an unknown value and says which value and what is allowed', () => {
@@ -67,6 +94,35 @@ describe('labRequest', () => {
     });
     expect(request.headers).toEqual({ 'X-Request-Id': '42', Authorization: 'Bearer a:b' });
     expect(request.body).toEqual({ type: 'urlencoded', value: { note: 'hi', empty: '' } });
+  });
+
+  it('builds a Blob body with its type, or none, and passes a redirect mode other than follow', () => {
+    const typed = labRequest({
+      ...DEFAULT_LAB_STATE,
+      method: 'POST',
+      body: 'blob',
+      blobType: 'application/json',
+      payload: '{"a":1}',
+      redirect: 'error',
+    });
+    expect(typed.body).toEqual({ type: 'blob', value: '{"a":1}', contentType: 'application/json' });
+    expect(typed.redirect).toBe('error');
+    const untyped = labRequest({
+      ...DEFAULT_LAB_STATE,
+      method: 'POST',
+      body: 'blob',
+      payload: 'x',
+    });
+    expect(untyped.body).toEqual({ type: 'blob', value: 'x' });
+    expect('redirect' in untyped).toBe(false);
+  });
+
+  it('offers every redirecting route of the API, and only those', () => {
+    const paths = REDIRECTING_ROUTES.map((route) => route.path);
+    expect(paths).toContain('/lab/redirect/slash');
+    expect(paths).toContain('/lab/redirect/upgrade');
+    expect(paths).toContain('/lab/redirect/to-wildcard');
+    expect(paths).not.toContain('/lab/wildcard');
   });
 
   it('refuses a header line without a name, quoting the line', () => {

@@ -1,8 +1,11 @@
 import type { DoctorBody } from '@cors-lab/doctor';
 import {
+  LAB_ROUTES,
   requestHeaders,
   type CredentialsMode,
   type JsonValue,
+  type LabRoute,
+  type RedirectMode,
   type RequestBody,
   type RequestMode,
   type ScenarioRequest,
@@ -25,11 +28,23 @@ export const LAB_TARGETS = [
 ] as const;
 export type LabTarget = (typeof LAB_TARGETS)[number];
 
-export const BODY_TYPES = ['none', 'json', 'text', 'urlencoded', 'form-data'] as const;
+export const BODY_TYPES = ['none', 'json', 'text', 'urlencoded', 'form-data', 'blob'] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
 export const CREDENTIALS_MODES = ['same-origin', 'include', 'omit'] as const;
 export const REQUEST_MODES = ['cors', 'no-cors', 'same-origin'] as const;
+export const REDIRECT_MODES = ['follow', 'manual', 'error'] as const satisfies RedirectMode[];
+
+/**
+ * The API's routes that answer with a redirect (to another origin, back to the page, to the
+ * trailing-slash path, or the http→https stand-in), offered as ready-made redirecting targets.
+ */
+export const REDIRECTING_ROUTES: readonly LabRoute[] = LAB_ROUTES.filter(
+  (route) =>
+    route.response.kind === 'redirect' ||
+    route.response.kind === 'upgrade' ||
+    route.response.kind === 'append-slash',
+);
 
 /** Everything the lab form holds; all of it lives in the URL so a case is a link. */
 export interface LabState {
@@ -42,10 +57,13 @@ export interface LabState {
   /** One `Name: value` per line. */
   headers: string;
   body: BodyType;
-  /** JSON for `json`, the text for `text`, one `name=value` per line for the form encodings. */
+  /** JSON for `json`, the text for `text` and `blob`, one `name=value` per line for the form encodings. */
   payload: string;
+  /** The `type` of a `blob` body, which fetch() sends as the Content-Type; empty for none. */
+  blobType: string;
   credentials: CredentialsMode;
   mode: RequestMode;
+  redirect: RedirectMode;
 }
 
 export const DEFAULT_LAB_STATE: LabState = {
@@ -56,8 +74,10 @@ export const DEFAULT_LAB_STATE: LabState = {
   headers: '',
   body: 'none',
   payload: '',
+  blobType: '',
   credentials: 'same-origin',
   mode: 'cors',
+  redirect: 'follow',
 };
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null): T | undefined {
@@ -100,8 +120,10 @@ export function parseLabState(params: URLSearchParams): { state: LabState; probl
       headers: params.get('headers') ?? '',
       body: pick('body', BODY_TYPES, DEFAULT_LAB_STATE.body),
       payload: params.get('payload') ?? '',
+      blobType: params.get('blobType') ?? '',
       credentials: pick('credentials', CREDENTIALS_MODES, DEFAULT_LAB_STATE.credentials),
       mode: pick('mode', REQUEST_MODES, DEFAULT_LAB_STATE.mode),
+      redirect: pick('redirect', REDIRECT_MODES, DEFAULT_LAB_STATE.redirect),
     },
     problems,
   };
@@ -164,6 +186,10 @@ function parseBody(state: LabState): RequestBody | undefined {
       return { type: 'urlencoded', value: parseFields(state.payload) };
     case 'form-data':
       return { type: 'form-data', value: parseFields(state.payload) };
+    case 'blob':
+      return state.blobType === ''
+        ? { type: 'blob', value: state.payload }
+        : { type: 'blob', value: state.payload, contentType: state.blobType };
   }
 }
 
@@ -183,7 +209,7 @@ export function labRequest(state: LabState): ScenarioRequest {
   return { target, path, ...requestParts(state) };
 }
 
-/** The method, headers, body, credentials and mode the form describes, as a catalogue request has them. */
+/** The method, headers, body, credentials, mode and redirect mode the form describes, as a catalogue request has them. */
 function requestParts(state: LabState): Omit<ScenarioRequest, 'target' | 'path'> {
   const parts: Omit<ScenarioRequest, 'target' | 'path'> = {
     method: state.method,
@@ -191,6 +217,7 @@ function requestParts(state: LabState): Omit<ScenarioRequest, 'target' | 'path'>
     credentials: state.credentials,
     mode: state.mode,
   };
+  if (state.redirect !== 'follow') parts.redirect = state.redirect;
   const body = parseBody(state);
   return body ? { ...parts, body } : parts;
 }
@@ -230,5 +257,9 @@ function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
       return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
     case 'form-data':
       return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
+    case 'blob':
+      return body.contentType === undefined
+        ? { kind: 'blob', text: body.value }
+        : { kind: 'blob', text: body.value, blobType: body.contentType };
   }
 }

@@ -70,6 +70,16 @@ describe('observe', () => {
     expect(observed).toMatchObject({ outcome: 'opaque', status: 0, readableHeaders: [] });
   });
 
+  it("calls redirect: 'manual''s opaque-redirect response opaque too", async () => {
+    const opaqueRedirect = Response.error();
+    Object.defineProperty(opaqueRedirect, 'type', { value: 'opaqueredirect' });
+    const observed = await observe(
+      { url: `${origin}/json`, init: { redirect: 'manual' } },
+      async () => opaqueRedirect,
+    );
+    expect(observed).toMatchObject({ outcome: 'opaque', status: 0, readableHeaders: [] });
+  });
+
   it('gives up on a request that never settles, with a TimeoutError instead of stalling', async () => {
     const observed = await observe({ url: `${origin}/hang`, init: {} }, undefined, 200);
     expect(observed).toMatchObject({ outcome: 'blocked', error: { name: 'TimeoutError' } });

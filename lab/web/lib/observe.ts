@@ -39,7 +39,8 @@ export async function observe(
     };
   }
   const readableHeaders = [...response.headers.keys()].sort();
-  if (response.type === 'opaque') {
+  // `no-cors` gives `opaque`; `redirect: 'manual'` gives `opaqueredirect`: status 0 and nothing readable.
+  if (response.type === 'opaque' || response.type === 'opaqueredirect') {
     return { outcome: 'opaque', status: response.status, readableHeaders, durationMs: elapsed() };
   }
   const body = await readBody(response);

@@ -1,15 +1,18 @@
-import { predict, type BrowserRequest, type Prediction } from '@cors-lab/cors-predict';
+import { predict, type Prediction } from '@cors-lab/cors-predict';
 import {
   PROXY_PREFIX,
+  chainAnswer,
   compare,
   entriesOnPath,
   expectationFor,
   headerValue,
   loggedPathname,
+  loggedTarget,
   readRunLog,
-  serverAnswer,
+  requestUrl,
   type Engine,
   type LogEntry,
+  type LoggedRequest,
   type Observation,
   type ScenarioResult,
   type ServerView,
@@ -51,22 +54,6 @@ const LISTENER_TARGET: Readonly<Record<string, TargetRole>> = {
 };
 
 /**
- * The role under which a target's requests appear in the logs: the dev proxy reaches the API, and
- * the 127.0.0.1 spellings reach the same listeners as localhost.
- */
-function loggedTarget(target: TargetRole): TargetRole {
-  switch (target) {
-    case 'same-page-origin':
-    case 'api-alt-host':
-      return 'api';
-    case 'api-tls-alt-host':
-      return 'api-tls';
-    default:
-      return target;
-  }
-}
-
-/**
  * Where a page reads a server's log. An https page reads over https (WebKit blocks http://localhost
  * from it as mixed content); the public-address page reads through its own origin (Chromium's
  * Local Network Access would refuse it the loopback API), the API's log via the dev proxy.
@@ -99,13 +86,13 @@ export interface Exchange {
 
 /**
  * Sends the setup steps, then the request (`repeat` times), then reads back every log the run
- * touched and asks predict() about the headers the server really sent.
+ * touched and asks predict() (for `engine`, when known) about what every hop really answered.
  */
 export async function exchange(
   request: ScenarioRequest,
   setup: readonly ScenarioRequest[],
   alsoReached: readonly TargetRole[],
-  { origins, page }: Omit<RunContext, 'runId' | 'engine'>,
+  { origins, page, engine }: Omit<RunContext, 'runId'>,
   runId: string,
 ): Promise<Exchange> {
   for (const step of setup) {
@@ -147,6 +134,7 @@ export async function exchange(
         .map(({ target, entry }) => ({
           target,
           path: entry.path,
+          method: entry.method,
           origin: headerValue(entry.requestHeaders, 'origin'),
         })),
       sentHeaders: Object.keys(sentResponse?.responseHeaders ?? {}).map((name) =>
@@ -155,11 +143,10 @@ export async function exchange(
     };
   }
 
-  const prediction = predictChain(
+  const prediction = predict(
     browserRequest(request, origins, page, runId),
-    requestLog ?? [],
-    path,
-    entries,
+    chainAnswer(entries, requestUrl(request, origins, page, runId), origins),
+    engine ? { engine } : {},
   );
   const reached = entries.map(({ target, entry }) => {
     const origin = headerValue(entry.requestHeaders, 'origin');
@@ -231,7 +218,7 @@ export async function runScenario(
 
 interface RunLogs {
   /** Every logged request of the run, oldest first per server, with the target it reached. */
-  entries: { target: TargetRole; entry: LogEntry }[];
+  entries: LoggedRequest[];
   /** Servers whose log could not be read (no server answered there). */
   unreadable: Set<LogSource>;
 }
@@ -259,32 +246,4 @@ async function readLogs(
     }));
   });
   return { entries: (await Promise.all(read)).flat(), unreadable };
-}
-
-/**
- * predict() judges one hop; a redirect is followed here: when the first answer is a redirect the
- * browser would follow, the next hop is judged with the Origin the browser then sends.
- */
-function predictChain(
-  request: BrowserRequest,
-  entries: readonly LogEntry[],
-  path: string,
-  reached: readonly { target: TargetRole; entry: LogEntry }[],
-): Prediction {
-  const answer = serverAnswer(entries, path);
-  const first = predict(request, answer);
-  const location = answer.response && headerValue(answer.response.headers, 'location');
-  const status = answer.response?.status ?? 0;
-  if (first.outcome !== 'allowed' || !location || status < 300 || status > 399) return first;
-
-  const current = new URL(request.url);
-  const next = new URL(location, current);
-  const hop = reached.find(({ entry }) => entry.path === next.pathname && entry.path !== path);
-  if (!hop) return first;
-  // Fetch's redirect step: leaving a cross-origin server for another origin taints the origin.
-  const tainted = next.origin !== current.origin && request.pageOrigin !== current.origin;
-  return predict(
-    { ...request, url: next.href, pageOrigin: tainted ? 'null' : request.pageOrigin },
-    serverAnswer([hop.entry], next.pathname),
-  );
 }

@@ -24,7 +24,7 @@ function origin(scheme: string, host: string, port: string): string {
   return `${scheme}://${host}${port === '' ? '' : `:${port}`}`;
 }
 
-/** Every near-miss class of the scanner table in docs/cors-reference.md, built around one allowed origin or pattern. */
+/** Every near-miss class a CORS scanner tries (prefix, suffix, substring, special characters, scheme, port, case), built around one allowed origin or pattern. */
 function nearMisses(target: Target): fc.Arbitrary<string> {
   const { scheme, host, port, isPattern } = target;
   // For a pattern, the closest legitimate origin is one subdomain deep.

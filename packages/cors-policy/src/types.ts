@@ -1,5 +1,5 @@
-// The public contract of @cors-lab/cors-policy. Every adapter, the API, the web page and the e2e
-// suite build on these types; change them deliberately.
+// The public contract of @cors-lab/cors-policy. Every adapter and every server that uses the
+// policy builds on these types; change them deliberately.
 
 /** A header value as Node.js gives it: one string, several, or none. */
 export type HeaderValue = string | readonly string[] | undefined;

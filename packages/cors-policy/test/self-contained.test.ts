@@ -64,7 +64,8 @@ describe('a copy of packages/cors-policy outside the workspace', () => {
       (file) => file.startsWith(join(copyDir, 'src') + sep) && file.endsWith('.ts'),
     );
     const texts = await Promise.all(sources.map((file) => readFile(file, 'utf8')));
-    expect(texts.filter((text) => /cors-predict|from '\.\/predict/.test(text))).toEqual([]);
+    // A package import cannot build in the copy (see above), so only a relative one could slip in.
+    expect(texts.filter((text) => /from '\.[^']*predict/.test(text))).toEqual([]);
     const code = sources.reduce(
       (sum, file, index) => (GENERATED.test(file) ? sum : sum + codeLines(texts[index] ?? '')),
       0,

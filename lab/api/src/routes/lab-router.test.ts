@@ -205,12 +205,78 @@ const EXPECTED: Record<string, RouteAnswers> = {
 };
 EXPECTED['redirect-to-exact'] = EXPECTED['redirect-to-wildcard']!;
 
-function app() {
+/** A route allowing the three pages answers each with its own origin. */
+const allPages = (status = 200): RouteAnswers => ({
+  getFromWeb: { status, headers: { 'access-control-allow-origin': WEB, ...VARY } },
+  getFromAltPort: { status, headers: { 'access-control-allow-origin': ALT_PORT, ...VARY } },
+  ...(['preflightFromWeb', 'preflightFromAltPort'] as const).reduce(
+    (answers, key) => ({
+      ...answers,
+      [key]: noContent({
+        'access-control-allow-origin': key === 'preflightFromWeb' ? WEB : ALT_PORT,
+        'access-control-allow-methods': METHODS,
+        ...CONTENT_TYPE_ONLY,
+        ...VARY,
+      }),
+    }),
+    {} as Pick<RouteAnswers, 'preflightFromWeb' | 'preflightFromAltPort'>,
+  ),
+});
+/** A redirect allowing the three pages: Express's res.redirect() adds Vary: Accept. */
+const redirectAllPages = (status: number): RouteAnswers => {
+  const answers = allPages(status);
+  for (const key of ['getFromWeb', 'getFromAltPort'] as const) {
+    answers[key] = { status, headers: { ...answers[key].headers, vary: 'Origin, Accept' } };
+  }
+  return answers;
+};
+Object.assign(EXPECTED, {
+  'all-pages': allPages(),
+  'null-and-pages': allPages(),
+  'null-origin': sameForEveryOrigin(
+    ok({ 'access-control-allow-origin': 'null' }),
+    noContent({
+      'access-control-allow-origin': 'null',
+      'access-control-allow-methods': 'GET, PUT, DELETE',
+    }),
+  ),
+  'redirect-upgrade': redirectAllPages(301),
+  'to-all-pages': redirectAllPages(302),
+  'to-null': redirectAllPages(302),
+  'back-to-wildcard': redirectAllPages(302),
+  'back-to-all-pages': redirectAllPages(302),
+  '307-to-null-and-pages': redirectAllPages(307),
+  '307-to-null': redirectAllPages(307),
+  '307-to-wildcard': redirectAllPages(307),
+  '303-to-wildcard': redirectAllPages(303),
+  'cache-plus-60': sameForEveryOrigin(
+    ok({ 'access-control-allow-origin': '*' }),
+    noContent({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'PUT',
+      'access-control-max-age': '+60',
+    }),
+  ),
+});
+// The trailing-slash redirect runs before CORS: the preflight gets the 301 too, with its headers.
+EXPECTED['redirect-slash'] = {
+  ...redirectAllPages(301),
+  preflightFromWeb: {
+    status: 301,
+    headers: { ...allPages().preflightFromWeb.headers, vary: 'Origin, Accept' },
+  },
+  preflightFromAltPort: {
+    status: 301,
+    headers: { ...allPages().preflightFromAltPort.headers, vary: 'Origin, Accept' },
+  },
+};
+
+function app(listener = 'main') {
   return createLabApp({
     policy: readConfig({}).policy,
     origins: DEFAULT_ORIGINS,
     log: new RequestLog(),
-    listener: 'main',
+    listener,
   });
 }
 
@@ -338,6 +404,52 @@ describe('lab route handlers', () => {
   it('redirects to the alt-port listener, carrying the run id', async () => {
     const res = await request(server).get('/lab/redirect/to-exact?run=r-5').set('Origin', WEB);
     expect(res.headers.location).toBe('http://localhost:8001/lab/exact?run=r-5');
+  });
+
+  it('redirects with the status the route names, back to the calling page when it says so', async () => {
+    const put = await request(server).put('/lab/redirect/307-to-null?run=r-6').set('Origin', WEB);
+    expect([put.status, put.headers.location]).toEqual([
+      307,
+      'http://localhost:8001/lab/null-origin?run=r-6',
+    ]);
+    const back = await request(server)
+      .get('/lab/redirect/back-to-wildcard?run=r-7')
+      .set('Origin', ALT_PORT);
+    expect(back.headers.location).toBe(`${ALT_PORT}/proxy/lab/wildcard?run=r-7`);
+  });
+
+  it('refuses to redirect back to a page that is not one of the lab pages, naming the Origin', async () => {
+    const res = await request(server)
+      .get('/lab/redirect/back-to-wildcard?run=r')
+      .set('Origin', 'https://evil.example');
+    expect(res.status).toBe(400);
+    expect(res.headers.location).toBeUndefined();
+    expect(res.body.error).toMatch(/"https:\/\/evil\.example" is none of the lab's pages/);
+  });
+
+  it('sends a path without its trailing slash to the slashed path, preflights too, and answers there', async () => {
+    const preflight = await request(server)
+      .options('/lab/redirect/slash?run=r-8')
+      .set('Origin', WEB)
+      .set('Access-Control-Request-Method', 'PUT');
+    expect([preflight.status, preflight.headers.location]).toEqual([
+      301,
+      '/lab/redirect/slash/?run=r-8',
+    ]);
+    const slashed = await request(server).get('/lab/redirect/slash/?run=r-8').set('Origin', WEB);
+    expect(slashed.status).toBe(200);
+    expect(slashed.body).toMatchObject({ route: 'redirect-slash', method: 'GET', run: 'r-8' });
+  });
+
+  it('upgrades from the main listener to the same path on the alt listener, which answers it', async () => {
+    const main = await request(server).get('/lab/redirect/upgrade?run=r-9').set('Origin', WEB);
+    expect([main.status, main.headers.location]).toEqual([
+      301,
+      'http://localhost:8001/lab/redirect/upgrade?run=r-9',
+    ]);
+    const alt = await request(app('alt')).get('/lab/redirect/upgrade?run=r-9').set('Origin', WEB);
+    expect(alt.status).toBe(200);
+    expect(alt.body).toMatchObject({ route: 'redirect-upgrade', run: 'r-9' });
   });
 
   it('fails on purpose with a JSON 500', async () => {

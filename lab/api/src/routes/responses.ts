@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { LAB_COOKIES, type LabCookie, type LabRoute, type Origins } from '@cors-lab/scenarios';
+import {
+  LAB_COOKIES,
+  PAGE_ORIGIN_ROLES,
+  type LabCookie,
+  type LabRoute,
+  type Origins,
+} from '@cors-lab/scenarios';
 import type { CookieOptions, RequestHandler } from 'express';
 import { readCookie } from '@cors-lab/api/cookies';
 import { HttpError } from '@cors-lab/api/errors';
 import { runIdOf } from '../run-id.js';
-
-/** What a run id may look like when it becomes a cookie value or part of a redirect. */
-const SAFE_RUN = /^[A-Za-z0-9._~-]{1,128}$/;
+import { SAFE_RUN, runQuery } from './run-query.js';
 /** Echoed X-Request-Id values must look like an id; anything else is replaced. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._~-]{1,64}$/;
 
@@ -24,10 +28,14 @@ function cookieOptions(cookie: LabCookie): CookieOptions {
 
 const BEARER = /^Bearer (\S+)$/;
 
-/** The handler that answers `route` once its CORS middleware is done. */
+/**
+ * The handler that answers `route` once its CORS middleware is done, on the listener named
+ * `listener` (`main` or `alt`: an `upgrade` route redirects from the first to the second).
+ */
 export function routeResponse(
   route: LabRoute,
   origins: Origins,
+  listener: string,
   thirdPartyApiKey: string,
 ): RequestHandler {
   const cookie = route.cookie ?? 'lab_sid';
@@ -39,8 +47,14 @@ export function routeResponse(
     }
     const run = runIdOf(req);
     const { response } = route;
+    if (response.kind === 'upgrade' && listener === 'main') {
+      res.redirect(301, `${origins['api-alt-port']}${req.path}${runQuery(req)}`);
+      return;
+    }
     switch (response.kind) {
       case 'echo':
+      case 'append-slash':
+      case 'upgrade':
       case 'token-echo': {
         const sent = readCookie(req.headers.cookie, cookie);
         const requestId = req.headers['x-request-id'];
@@ -97,10 +111,26 @@ export function routeResponse(
         res.json({ ok: true, route: route.id, run, forecast: 'sunny' });
         return;
       case 'redirect': {
-        const query = run !== null && SAFE_RUN.test(run) ? `?run=${run}` : '';
-        res.redirect(302, `${origins[response.to.target]}${response.to.path}${query}`);
+        const { target, path } = response.to;
+        const origin =
+          target === 'page' ? pageOrigin(req.headers.origin, origins) : origins[target];
+        if (origin === undefined) {
+          next(
+            new HttpError(
+              400,
+              `This route redirects back to the page that called it, but Origin ${JSON.stringify(req.headers.origin ?? null)} is none of the lab's pages (${PAGE_ORIGIN_ROLES.map((role) => origins[role]).join(', ')}); call it from one of them.`,
+            ),
+          );
+          return;
+        }
+        res.redirect(response.status ?? 302, `${origin}${path}${runQuery(req)}`);
         return;
       }
     }
   };
+}
+
+/** The page origin named by the request's Origin header, when it is one of the lab's pages. */
+function pageOrigin(origin: string | undefined, origins: Origins): string | undefined {
+  return PAGE_ORIGIN_ROLES.map((role) => origins[role]).find((candidate) => candidate === origin);
 }

@@ -11,7 +11,15 @@ const allowedObservation: Observation = {
 const server: ServerView = {
   preflights: 1,
   actual: 1,
-  others: [{ target: 'api-alt-port', path: '/lab/exact', origin: 'null' }],
+  others: [
+    {
+      target: 'api-alt-port',
+      path: '/lab/exact',
+      method: 'OPTIONS',
+      origin: 'http://localhost:3001',
+    },
+    { target: 'api-alt-port', path: '/lab/exact', method: 'PUT', origin: 'null' },
+  ],
   sentHeaders: ['content-type', 'x-request-id', 'x-lab-total'],
 };
 
@@ -27,7 +35,10 @@ describe('compare', () => {
         server: {
           preflights: 1,
           actual: 1,
-          alsoReached: [{ target: 'api-alt-port', path: '/lab/exact', origin: 'null' }],
+          alsoReached: [
+            { target: 'api-alt-port', path: '/lab/exact', origin: 'null' },
+            { target: 'api-alt-port', path: '/lab/exact', method: 'OPTIONS' },
+          ],
         },
       },
       allowedObservation,
@@ -42,8 +53,31 @@ describe('compare', () => {
       'server.preflights',
       'server.actual',
       'server.reached api-alt-port /lab/exact (Origin: null)',
+      'server.reached OPTIONS api-alt-port /lab/exact',
     ]);
     expect(checks.every((check) => check.pass)).toBe(true);
+  });
+
+  it('fails a next hop seen with another method, or with the method but another Origin', () => {
+    const checks = compare(
+      {
+        outcome: 'allowed',
+        server: {
+          preflights: 1,
+          actual: 1,
+          alsoReached: [
+            { target: 'api-alt-port', path: '/lab/exact', method: 'GET' },
+            { target: 'api-alt-port', path: '/lab/exact', method: 'OPTIONS', origin: 'null' },
+          ],
+        },
+      },
+      allowedObservation,
+      server,
+    );
+    expect(checks.slice(-2).map((check) => [check.name, check.pass])).toEqual([
+      ['server.reached GET api-alt-port /lab/exact', false],
+      ['server.reached OPTIONS api-alt-port /lab/exact (Origin: null)', false],
+    ]);
   });
 
   it('fails the outcome when the engine blocked what the author expected to be allowed', () => {

@@ -23,7 +23,12 @@ export interface ServerView {
   /** Other requests on the scenario's path. */
   actual: number;
   /** Requests the run caused on other paths (a redirect's next hop), with the Origin they carried. */
-  others: readonly { target: TargetRole; path: string; origin: string | undefined }[];
+  others: readonly {
+    target: TargetRole;
+    path: string;
+    method: string;
+    origin: string | undefined;
+  }[];
   /** Lowercased names of the headers the server sent on the last actual response. */
   sentHeaders: readonly string[];
 }
@@ -81,9 +86,10 @@ export function compare(
         (other) =>
           other.target === hop.target &&
           other.path === hop.path &&
+          (hop.method === undefined || other.method === hop.method) &&
           (hop.origin === undefined || other.origin === hop.origin),
       );
-      const name = `server.reached ${hop.target} ${hop.path}${hop.origin ? ` (Origin: ${hop.origin})` : ''}`;
+      const name = `server.reached ${hop.method ? `${hop.method} ` : ''}${hop.target} ${hop.path}${hop.origin ? ` (Origin: ${hop.origin})` : ''}`;
       checks.push(check(name, true, seen !== undefined));
     }
   }

@@ -15,6 +15,8 @@ import {
   CREDENTIALS_MODES,
   DEFAULT_LAB_STATE,
   LAB_TARGETS,
+  REDIRECTING_ROUTES,
+  REDIRECT_MODES,
   REQUEST_MODES,
   labRequest,
   labStateToParams,
@@ -116,7 +118,14 @@ export function LabRunner({ origins }: { origins: Origins }) {
     setRun({ state: 'running' });
     const runId = `lab.${runToken()}`;
     try {
-      const result = await exchange(request, [], [], { origins, page: role }, runId);
+      const engine = engineFromUserAgent(navigator.userAgent);
+      const result = await exchange(
+        request,
+        [],
+        [],
+        { origins, page: role, engine: engine === 'unknown' ? undefined : engine },
+        runId,
+      );
       const base = targetOrigin(origins, request.target, role);
       setRun({ state: 'done', result, url: `${base}${request.path.replace('{run}', runId)}` });
     } catch (error) {
@@ -221,6 +230,33 @@ export function LabRunner({ origins }: { origins: Origins }) {
             </datalist>
           </div>
         )}
+        {form.target !== 'remote' && (
+          <div className="field wide">
+            <label htmlFor="redirecting">
+              Redirecting target{' '}
+              <span className="hint">an API route that answers with a redirect</span>
+            </label>
+            <select
+              id="redirecting"
+              value={
+                form.target === 'api' && REDIRECTING_ROUTES.some((r) => r.path === form.path)
+                  ? form.path
+                  : ''
+              }
+              onChange={(e) => {
+                if (e.target.value === '') return;
+                setForm((previous) => ({ ...previous, target: 'api', path: e.target.value }));
+              }}
+            >
+              <option value="">(none: the target and path above)</option>
+              {REDIRECTING_ROUTES.map((route) => (
+                <option key={route.path} value={route.path}>
+                  {route.path}: {route.description}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="method">Method</label>
           <input
@@ -251,6 +287,13 @@ export function LabRunner({ origins }: { origins: Origins }) {
           onChange={(value) => update('mode', value)}
         />
         <ChoiceField
+          name="redirect"
+          label="Redirect"
+          choices={REDIRECT_MODES}
+          value={form.redirect}
+          onChange={(value) => update('redirect', value)}
+        />
+        <ChoiceField
           name="body"
           label="Body"
           choices={BODY_TYPES}
@@ -275,7 +318,7 @@ export function LabRunner({ origins }: { origins: Origins }) {
               <span className="hint">
                 {form.body === 'json'
                   ? 'JSON'
-                  : form.body === 'text'
+                  : form.body === 'text' || form.body === 'blob'
                     ? 'plain text'
                     : 'one name=value per line'}
               </span>
@@ -286,6 +329,25 @@ export function LabRunner({ origins }: { origins: Origins }) {
               value={form.payload}
               onChange={(e) => update('payload', e.target.value)}
             />
+          </div>
+        )}
+        {form.body === 'blob' && (
+          <div className="field">
+            <label htmlFor="blobType">
+              Blob type <span className="hint">sent as Content-Type; empty for none</span>
+            </label>
+            <input
+              id="blobType"
+              type="text"
+              list="blob-types"
+              value={form.blobType}
+              onChange={(e) => update('blobType', e.target.value)}
+            />
+            <datalist id="blob-types">
+              {['application/json', 'text/plain', 'application/octet-stream'].map((type) => (
+                <option key={type} value={type} />
+              ))}
+            </datalist>
           </div>
         )}
         <div className="field wide">
@@ -396,6 +458,11 @@ function LabResult({ result, url }: { result: Exchange; url: string }) {
           <p>{prediction.fix}</p>
         </>
       )}
+      <h3>Every request that reached a server</h3>
+      <p className="muted">
+        Each hop of a redirect chain, from the request logs, next to what predict() expected.
+      </p>
+      <ReachedTable result={result} />
       <h3>What the server sent</h3>
       <p className="muted">
         From the server&apos;s request log: a page cannot read a blocked response, the log can.
@@ -422,6 +489,48 @@ function LabResult({ result, url }: { result: Exchange; url: string }) {
         </>
       )}
     </>
+  );
+}
+
+function ReachedTable({ result }: { result: Exchange }) {
+  const { reached, prediction } = result;
+  const rows = Math.max(reached.length, prediction.exchanges.length);
+  if (rows === 0) return <p>None.</p>;
+  return (
+    <table className="origins">
+      <thead>
+        <tr>
+          <th scope="col">Logged</th>
+          <th scope="col">Predicted</th>
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, index) => {
+          const seen = reached[index];
+          const foreseen = prediction.exchanges[index];
+          return (
+            <tr key={index}>
+              <td>
+                {seen && (
+                  <code>
+                    {seen.method} {seen.target} {seen.path} → {seen.status} (Origin:{' '}
+                    {seen.origin ?? 'none'})
+                  </code>
+                )}
+              </td>
+              <td>
+                {foreseen && (
+                  <code>
+                    {foreseen.kind === 'preflight' ? 'OPTIONS' : foreseen.method} {foreseen.url}{' '}
+                    (Origin: {foreseen.origin ?? 'none'})
+                  </code>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 
