@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { originsFromEnv } from '@cors-lab/scenarios';
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import type { EngineWorkerOptions } from './engines/fixture.js';
 import { engineProjects } from './engines/projects.js';
 import { readChoice } from './provision/choice.mjs';
@@ -12,6 +12,19 @@ const origins = originsFromEnv(process.env);
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The lab's system servers listen on the ports of their origins (FLASK_ORIGIN, NGINX_ORIGIN, VITE_ORIGIN). */
 const portOf = (origin: string) => new URL(origin).port;
+const externalServers = readExternalServers(process.env.E2E_EXTERNAL_SERVERS);
+
+/**
+ * E2E_EXTERNAL_SERVERS=1: the lab API and web app already run at the *_ORIGIN addresses (e.g. the
+ * compose stack test:docker starts), so Playwright starts only the seed's other servers.
+ */
+function readExternalServers(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new Error(
+    `E2E_EXTERNAL_SERVERS=${JSON.stringify(value)}; set it to 1 to test servers that already run, or unset it.`,
+  );
+}
 
 export default defineConfig<object, EngineWorkerOptions>({
   testDir: './tests',
@@ -30,22 +43,7 @@ export default defineConfig<object, EngineWorkerOptions>({
   // Production builds in CI (turbo builds them first: test:e2e depends on ^build); locally the
   // dev servers already running on these ports are reused.
   webServer: [
-    {
-      command: 'node lab/api/dist/index.js',
-      cwd: repoRoot,
-      url: `${origins.api}/health`,
-      reuseExistingServer: !ci,
-      timeout: 60_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
-    {
-      command: 'node lab/web/scripts/serve.mjs start',
-      cwd: repoRoot,
-      url: `${origins.web}/matrix`,
-      reuseExistingServer: !ci,
-      timeout: 120_000,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
+    ...(externalServers ? [] : labServers()),
     // The seed's other servers: Debian's Flask and nginx (installed by their launchers when missing
     // and run as root, else a failure naming the apt-get command), and the Vite dev proxy.
     {
@@ -77,3 +75,27 @@ export default defineConfig<object, EngineWorkerOptions>({
   ],
   projects: engineProjects(choice),
 });
+
+type WebServer = Extract<PlaywrightTestConfig['webServer'], readonly unknown[]>[number];
+
+/** The lab API and web app as production servers (E2E_EXTERNAL_SERVERS=1 leaves them out). */
+function labServers(): WebServer[] {
+  return [
+    {
+      command: 'node lab/api/dist/index.js',
+      cwd: repoRoot,
+      url: `${origins.api}/health`,
+      reuseExistingServer: !ci,
+      timeout: 60_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+    },
+    {
+      command: 'node lab/web/scripts/serve.mjs start',
+      cwd: repoRoot,
+      url: `${origins.web}/matrix`,
+      reuseExistingServer: !ci,
+      timeout: 120_000,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ];
+}

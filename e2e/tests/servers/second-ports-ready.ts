@@ -3,6 +3,7 @@
 import { get } from 'node:https';
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { ensureCertificates } from '@cors-lab/tls';
+import { pageOriginRoles } from '../../matrix/page-origins.js';
 
 const READY_WITHIN_MS = 60_000;
 const POLL_EVERY_MS = 250;
@@ -48,15 +49,14 @@ async function waitFor(url: string): Promise<void> {
 export default async function secondPortsReady(): Promise<void> {
   const origins = originsFromEnv(process.env);
   ca = (await ensureCertificates()).ca;
+  // The page origins this run opens (E2E_PAGE_ORIGINS), `web` itself being webServer's.
+  const pages = pageOriginRoles(process.env.E2E_PAGE_ORIGINS).filter((role) => role !== 'web');
   await Promise.all(
     [
       `${origins['api-alt-port']}/health`,
       `${origins['api-tls']}/health`,
       `${origins['api-tls-alt-host']}/health`,
-      `${origins['web-alt-port']}/matrix`,
-      `${origins['web-alt-host']}/matrix`,
-      `${origins['web-tls']}/matrix`,
-      `${origins['web-public']}/matrix`,
+      ...pages.map((role) => `${origins[role]}/matrix`),
     ].map(waitFor),
   );
 }
