@@ -1,19 +1,19 @@
 // Whether every origin of the lab answers: the API's listeners and each page origin of the web app.
 import { get } from 'node:https';
-import { originsFromEnv, type Origins } from '@cors-lab/scenarios';
+import type { Origins } from '@cors-lab/scenarios';
+import { pageOriginRoles } from '../matrix/page-origins.js';
 
-/** What must answer 2xx before a page opens: every listener of every lab server. */
-export function labReadinessUrls(origins: Origins = originsFromEnv(process.env)): string[] {
+/**
+ * What must answer 2xx before a page opens: every listener of every lab server, and the web app
+ * on each page origin the run opens (E2E_PAGE_ORIGINS).
+ */
+export function labReadinessUrls(origins: Origins, env: NodeJS.ProcessEnv): string[] {
   return [
     `${origins.api}/health`,
     `${origins['api-alt-port']}/health`,
     `${origins['api-tls']}/health`,
     `${origins['api-tls-alt-host']}/health`,
-    `${origins.web}/matrix`,
-    `${origins['web-alt-port']}/matrix`,
-    `${origins['web-alt-host']}/matrix`,
-    `${origins['web-tls']}/matrix`,
-    `${origins['web-public']}/matrix`,
+    ...pageOriginRoles(env.E2E_PAGE_ORIGINS).map((role) => `${origins[role]}/matrix`),
     `${origins.flask}/health`,
     `${origins.nginx}/health`,
     `${origins.vite}/`,

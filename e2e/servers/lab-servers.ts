@@ -26,7 +26,19 @@ interface LabServer {
   env?: Record<string, string>;
 }
 
-export default async function labServers(): Promise<() => Promise<void>> {
+/**
+ * E2E_EXTERNAL_SERVERS=1: the lab API and web app already run at the *_ORIGIN addresses, so only
+ * the seed's other servers are started (and every origin is still waited for).
+ */
+export function readExternalServers(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '0') return false;
+  if (value === '1') return true;
+  throw new Error(
+    `E2E_EXTERNAL_SERVERS=${JSON.stringify(value)}; set it to 1 to test servers that already run, or unset it.`,
+  );
+}
+
+export default async function startLabServers(): Promise<() => Promise<void>> {
   const origins = originsFromEnv(process.env);
   const ci = !!process.env.CI;
   const { ca } = await ensureCertificates();
@@ -36,7 +48,7 @@ export default async function labServers(): Promise<() => Promise<void>> {
   const pnpmStart = (pkg: string) => ['pnpm', ['--filter', pkg, 'start']] as const;
   // The seed's other servers are Debian's Flask and nginx (their launchers install them when
   // missing and run as root, else fail naming the apt-get command) and the Vite dev proxy.
-  const servers: LabServer[] = [
+  const labServers: LabServer[] = [
     {
       name: 'lab API',
       command: [process.execPath, ['lab/api/dist/index.js']],
@@ -49,6 +61,10 @@ export default async function labServers(): Promise<() => Promise<void>> {
       command: [process.execPath, ['lab/web/scripts/serve.mjs', 'start']],
       probe: `${origins.web}/matrix`,
     },
+  ];
+  const servers: LabServer[] = [
+    // E2E_EXTERNAL_SERVERS=1: the lab API and web app already run (test:docker's compose stack).
+    ...(readExternalServers(process.env.E2E_EXTERNAL_SERVERS) ? [] : labServers),
     {
       name: 'Flask',
       command: pnpmStart('@cors-lab/flask-api'),
@@ -85,7 +101,7 @@ export default async function labServers(): Promise<() => Promise<void>> {
   // In the background: the workers read the outcome from the file, the summary its time.
   const deadline = startedAt + SERVERS_READY_WITHIN_MS;
   void (async () => {
-    const pending = new Set(labReadinessUrls(origins));
+    const pending = new Set(labReadinessUrls(origins, process.env));
     while (pending.size > 0) {
       const dead = groups.find((group) => !group.alive);
       if (dead || Date.now() > deadline) {

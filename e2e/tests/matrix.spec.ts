@@ -17,15 +17,10 @@ import {
   disagreementsWithPrediction,
 } from '../matrix/disagreements.js';
 import { runMatrix, saveMatrixRun, type MatrixRun } from '../matrix/matrix-run.js';
+import { pageOriginRoles } from '../matrix/page-origins.js';
 
 const origins = originsFromEnv(process.env);
-const PAGE_ORIGINS = [
-  origins.web,
-  origins['web-alt-port'],
-  origins['web-alt-host'],
-  origins['web-tls'],
-  origins['web-public'],
-];
+const PAGE_ORIGINS = pageOriginRoles(process.env.E2E_PAGE_ORIGINS).map((role) => origins[role]);
 
 // One page load per engine and origin: the request-log tests reuse the run of their worker's engine.
 const runs = new Map<string, Promise<MatrixRun>>();

@@ -38,15 +38,16 @@ function decideUnreported(policy: Policy, request: CorsRequest): Decision | Prom
       : (precomputed.anyOriginActual as Decision);
   }
 
-  const rejected = precomputed.rejected[preflight ? 'preflight' : 'actual'];
-  if (typeof origin !== 'string' || origin.length > MAX_ORIGIN_LENGTH) {
-    return rejected['origin-malformed'];
-  }
-  const known = precomputed.byOrigin.get(origin);
+  // A listed origin first: the common request needs nothing else (Map.get takes any value).
+  const known = precomputed.byOrigin.get(origin as string);
   if (known !== undefined) {
     return preflight
       ? preflightDecision(policy, request, known.preflightHeaders, 'origin-allowed')
       : known.actual;
+  }
+  const rejected = precomputed.rejected[preflight ? 'preflight' : 'actual'];
+  if (typeof origin !== 'string' || origin.length > MAX_ORIGIN_LENGTH) {
+    return rejected['origin-malformed'];
   }
   if (origin === 'null') return rejected['null-origin-not-allowed'];
   if (!isSerializedOrigin(origin)) return rejected['origin-malformed'];

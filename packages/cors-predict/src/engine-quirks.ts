@@ -94,4 +94,10 @@ export const ENGINE_QUIRKS: Readonly<Record<QuirkId, EngineQuirk>> = {
       'WebKit rejects a ReadableStream body with NotSupportedError ("ReadableStream uploading is not supported") before sending anything.',
     source: `${EXPERIMENT} body-stream-duplex`,
   },
+  'loopback-http-is-mixed-content': {
+    engines: ['webkit'],
+    summary:
+      "WebKit blocks an https page's fetch of plain http on localhost or 127.0.0.1 as mixed content; the standard (and Chromium and Firefox) treat loopback hosts as potentially trustworthy and send it.",
+    source: 'https://bugs.webkit.org/show_bug.cgi?id=171934',
+  },
 };

@@ -15,7 +15,8 @@ export type QuirkId =
   | 'userinfo-redirect-refused'
   | 'stream-needs-http2'
   | 'stream-sent-as-text'
-  | 'stream-upload-unsupported';
+  | 'stream-upload-unsupported'
+  | 'loopback-http-is-mixed-content';
 
 /** How one engine does each thing the engines disagree on; `undefined` engine: the Fetch Standard. */
 export interface EngineRules {
@@ -54,6 +55,8 @@ export interface EngineRules {
    * `as-text` (sent as the string "[object ReadableStream]": Firefox), `unsupported` (WebKit).
    */
   readonly streams: 'standard' | 'http2-only' | 'as-text' | 'unsupported';
+  /** WebKit: plain http to a loopback host from an https page is mixed content (the standard trusts loopback). */
+  readonly loopbackHttpIsMixedContent: boolean;
 }
 
 /** Each engine's ceiling in seconds: Chromium 2 h, Firefox 24 h, WebKit 10 min. */
@@ -111,6 +114,7 @@ export const STANDARD_RULES: EngineRules = {
   secondRedirectAfterSameOriginStartFails: false,
   userinfoRedirectAlwaysFails: false,
   streams: 'standard',
+  loopbackHttpIsMixedContent: false,
 };
 
 export const ENGINE_RULES: Readonly<Record<BrowserEngine, EngineRules>> = {
@@ -144,6 +148,7 @@ export const ENGINE_RULES: Readonly<Record<BrowserEngine, EngineRules>> = {
     deleteRedirectBecomesGet: true,
     secondRedirectAfterSameOriginStartFails: true,
     streams: 'unsupported',
+    loopbackHttpIsMixedContent: true,
   },
 };
 

@@ -136,7 +136,7 @@ describe('predict: what fetch() refuses before sending', () => {
   it('refuses a port on the Fetch Standard bad-port list, such as 6000 (X11)', () => {
     const prediction = predict(request({ url: 'http://localhost:6000/api' }), {});
     expect(prediction).toMatchObject({
-      outcome: 'refused',
+      outcome: 'blocked',
       reason: 'bad-port',
       reachesServer: false,
     });
@@ -148,7 +148,7 @@ describe('predict: what fetch() refuses before sending', () => {
     expect(
       predict(request({ mode: 'same-origin' }), { response: respond(allowPage) }),
     ).toMatchObject({
-      outcome: 'refused',
+      outcome: 'blocked',
       reason: 'same-origin-mode',
       reachesServer: false,
     });
@@ -931,5 +931,28 @@ describe('predict: from a Policy', () => {
 
   it('refuses a forbidden method without asking the policy', () => {
     expect(predict(request({ method: 'TRACE' }), policy).reason).toBe('forbidden-method');
+  });
+});
+
+describe('mixed content per engine', () => {
+  const request = { pageOrigin: 'https://localhost:3443', url: 'http://localhost:8000/lab/exact' };
+  const answer = {
+    response: { status: 200, headers: { 'access-control-allow-origin': 'https://localhost:3443' } },
+  };
+
+  it('lets an https page fetch http on a loopback host, as the standard trusts loopback', () => {
+    expect(predict(request, answer).outcome).toBe('allowed');
+    expect(predict(request, answer, { engine: 'chromium' }).outcome).toBe('allowed');
+    expect(predict(request, answer, { engine: 'firefox' }).outcome).toBe('allowed');
+  });
+
+  it('has WebKit block it as mixed content before anything is sent', () => {
+    const webkit = predict(request, answer, { engine: 'webkit' });
+    expect([webkit.outcome, webkit.reason, webkit.reachesServer]).toEqual([
+      'blocked',
+      'mixed-content',
+      false,
+    ]);
+    expect(predict(request, answer).engines?.differ).toEqual(['webkit']);
   });
 });

@@ -9,12 +9,12 @@ import type {
   Prediction,
   ServerAnswer,
 } from './types.js';
-import { ENGINES, rulesFor, type EngineRules } from './engine-rules.js';
+import { ENGINES, rulesFor, type EngineRules, type QuirkId } from './engine-rules.js';
 import { explainPolicyBlock } from './explain-policy.js';
 import { explainRefusal } from './explain.js';
 import { walkFetch, type WalkResult } from './fetch-walk.js';
 import { answerFromPolicy, isPolicy } from './from-policy.js';
-import { planRequest } from './request-plan.js';
+import { isPotentiallyTrustworthyHost, planRequest } from './request-plan.js';
 
 export { PREFLIGHT_CACHE_LIMIT_SECONDS } from './engine-rules.js';
 
@@ -57,6 +57,16 @@ export function predict(
   return { ...result.prediction, engines: { differ, ...verdicts } };
 }
 
+/**
+ * Refusals that `new Request()` accepts and `fetch()` turns into a network error: the promise
+ * rejects with the same TypeError as a CORS failure, so a page sees them as blocked.
+ */
+const NETWORK_ERRORS_AT_FETCH: ReadonlySet<string> = new Set([
+  'mixed-content',
+  'bad-port',
+  'same-origin-mode',
+]);
+
 function predictWith(
   request: BrowserRequest,
   target: Policy | ServerAnswer,
@@ -66,7 +76,7 @@ function predictWith(
   if (plan.kind === 'refused') {
     return {
       prediction: {
-        outcome: 'refused',
+        outcome: NETWORK_ERRORS_AT_FETCH.has(plan.reason) ? 'blocked' : 'refused',
         reason: plan.reason,
         preflight: false,
         reachesServer: false,
@@ -79,7 +89,7 @@ function predictWith(
         responseType: 'error',
         ...explainRefusal(plan),
       },
-      quirks: plan.reason === 'stream-upload-unsupported' ? ['stream-upload-unsupported'] : [],
+      quirks: refusalQuirks(plan, rules),
     };
   }
   if (!isPolicy(target)) return withHeaderQuirk(walkFetch(plan, target, rules), request, rules);
@@ -135,4 +145,18 @@ function shapeOf(verdict: EngineVerdict): string {
     verdict.preflightCacheSeconds,
     verdict.exchanges,
   ]);
+}
+
+/** The engine quirk behind a refusal before sending, when the standard would have sent it. */
+function refusalQuirks(
+  plan: { reason: string; context: { url: string } },
+  rules: EngineRules,
+): QuirkId[] {
+  if (plan.reason === 'stream-upload-unsupported') return ['stream-upload-unsupported'];
+  if (plan.reason === 'mixed-content' && rules.loopbackHttpIsMixedContent) {
+    if (isPotentiallyTrustworthyHost(new URL(plan.context.url).hostname)) {
+      return ['loopback-http-is-mixed-content'];
+    }
+  }
+  return [];
 }

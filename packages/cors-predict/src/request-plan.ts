@@ -168,7 +168,7 @@ export function planRequest(request: BrowserRequest, rules: EngineRules): Reques
   if (isBadPort(target)) {
     return { kind: 'refused', reason: 'bad-port', offending: target.port, context };
   }
-  if (isMixedContent(pageOrigin, target)) {
+  if (isMixedContent(pageOrigin, target, rules)) {
     return { kind: 'refused', reason: 'mixed-content', offending: target.href, context };
   }
   if (pageOrigin !== 'null' && pageOrigin === target.origin)
@@ -321,7 +321,7 @@ function combinedWith(headers: readonly RequestHeader[], name: string, value: st
 }
 
 /** Hosts a browser trusts over plain http (Secure Contexts: loopback and `localhost`). */
-function isPotentiallyTrustworthyHost(hostname: string): boolean {
+export function isPotentiallyTrustworthyHost(hostname: string): boolean {
   return (
     hostname === 'localhost' ||
     hostname.endsWith('.localhost') ||
@@ -330,11 +330,11 @@ function isPotentiallyTrustworthyHost(hostname: string): boolean {
   );
 }
 
-/** An https page may not fetch plain http from a host that is not loopback: mixed content. */
-function isMixedContent(pageOrigin: string, target: URL): boolean {
+/** An https page may not fetch plain http from a host that is not loopback (WebKit: any host): mixed content. */
+function isMixedContent(pageOrigin: string, target: URL, rules: EngineRules): boolean {
   return (
     pageOrigin.startsWith('https://') &&
     target.protocol === 'http:' &&
-    !isPotentiallyTrustworthyHost(target.hostname)
+    (rules.loopbackHttpIsMixedContent || !isPotentiallyTrustworthyHost(target.hostname))
   );
 }

@@ -76,11 +76,14 @@ export interface ServerAnswer {
 export type PredictedOutcome =
   /** The page can read the response. */
   | 'allowed'
-  /** The browser hides the response (or never sends the request): a TypeError in JS. */
+  /**
+   * fetch() rejects with a TypeError: the browser hides the response, or never sends the request
+   * (mixed content, a bad port, mode 'same-origin' to another origin).
+   */
   | 'blocked'
   /** `no-cors`: the page gets an opaque response (status 0, no headers, no body). */
   | 'opaque'
-  /** fetch() refuses before sending anything (forbidden method, no-cors with a non-simple request, ...). */
+  /** `new Request()` throws before anything is sent (forbidden method, no-cors with a non-simple request, an invalid URL or header, ...). */
   | 'refused';
 
 export type PredictionReason =

@@ -78,13 +78,14 @@ function answer(decision: Decision, res: NodeResponseLike, next: NextFunctionLik
 
 /** Appends to whatever Vary earlier middleware set, never overwriting it. */
 export function appendVaryHeader(res: NodeResponseLike, token: string): void {
-  const current = res.getHeader('Vary');
-  const existing =
-    current === undefined
-      ? undefined
-      : Array.isArray(current)
-        ? current.join(', ')
-        : String(current);
+  // Node stores names lowercased: asking in lowercase spares it a string per request.
+  const current = res.getHeader('vary');
+  // The common case: nothing set before, nothing to merge.
+  if (current === undefined) {
+    res.setHeader('Vary', token);
+    return;
+  }
+  const existing = Array.isArray(current) ? current.join(', ') : String(current);
   const next = appendVary(existing, token);
   if (next !== existing) res.setHeader('Vary', next);
 }
