@@ -59,8 +59,13 @@ export function labAllowList(route: LabRoute, origins: Origins): readonly string
       return 'sends no CORS headers';
     case 'policy':
     case 'cors-package': {
-      const resolved = resolvePolicy(cors.policy, origins).origins;
-      return typeof resolved === 'string' ? `allows every origin (${resolved})` : resolved;
+      const resolved = resolvePolicy(cors.policy, origins);
+      if (typeof resolved.origins === 'string') return `allows every origin (${resolved.origins})`;
+      // A scanner's `null` probe would be granted by design: the redirect exhibits trust `null`
+      // on purpose (definePolicy refuses that with credentials).
+      if (resolved.allowNullOrigin)
+        return 'trusts `null` on purpose (allowNullOrigin, no credentials)';
+      return resolved.origins;
     }
     case 'seed':
       return cors.method === 'cors-default' ? 'cors() allows every origin with *' : [origins.web];

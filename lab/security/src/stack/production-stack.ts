@@ -22,13 +22,9 @@ export interface StackLayout {
 
 /** Picks free ports and writes the lab's origin variables for them. */
 export async function planStack(): Promise<StackLayout> {
-  const [apiPort, apiAltPort, webPort, webAltPort, closedPort] = (await freePorts(5)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // The https listeners get free ports too, so the stack never takes the lab's defaults.
+  const [apiPort, apiAltPort, webPort, webAltPort, closedPort, apiTlsPort, webTlsPort] =
+    (await freePorts(7)) as [number, number, number, number, number, number, number];
   const webOrigin = `http://localhost:${webPort}`;
   const allowList = [webOrigin, ...EXTRA_ALLOWED];
   return {
@@ -46,6 +42,13 @@ export async function planStack(): Promise<StackLayout> {
       API_ORIGIN: `http://localhost:${apiPort}`,
       API_ALT_PORT_ORIGIN: `http://localhost:${apiAltPort}`,
       CLOSED_PORT_ORIGIN: `http://localhost:${closedPort}`,
+      API_TLS_PORT: String(apiTlsPort),
+      API_TLS_ORIGIN: `https://localhost:${apiTlsPort}`,
+      API_TLS_ALT_HOST_ORIGIN: `https://127.0.0.1:${apiTlsPort}`,
+      API_ALT_HOST_ORIGIN: `http://127.0.0.1:${apiPort}`,
+      WEB_TLS_PORT: String(webTlsPort),
+      WEB_TLS_ORIGIN: `https://localhost:${webTlsPort}`,
+      WEB_PUBLIC_ORIGIN: `http://127.0.0.2:${webPort}`,
       CORS_ALLOWED_ORIGINS: allowList.join(','),
     },
   };
@@ -77,7 +80,7 @@ export async function startApi(
   layout: StackLayout,
   options: { preload?: string } = {},
 ): Promise<ProcessGroup> {
-  const entry = join(REPO_ROOT, 'apps', 'api', 'dist', 'index.js');
+  const entry = join(REPO_ROOT, 'lab', 'api', 'dist', 'index.js');
   if (!existsSync(entry)) {
     throw new Error(
       `No API build at ${entry}: run \`pnpm --filter @cors-lab/lab-api build\` first.`,
@@ -103,9 +106,9 @@ export async function startWeb(layout: StackLayout): Promise<ProcessGroup> {
   const web = ProcessGroup.start(
     'web',
     process.execPath,
-    [join(REPO_ROOT, 'apps', 'web', 'scripts', 'serve.mjs'), 'start'],
+    [join(REPO_ROOT, 'lab', 'web', 'scripts', 'serve.mjs'), 'start'],
     {
-      cwd: join(REPO_ROOT, 'apps', 'web'),
+      cwd: join(REPO_ROOT, 'lab', 'web'),
       env: {
         ...layout.env,
         WEB_PORT: String(layout.webPort),
