@@ -12,6 +12,7 @@ import {
   type RequestBody,
   type Scenario,
 } from '@cors-lab/scenarios';
+import { probeOnce } from '@cors-lab/testkit';
 import { startLabApi, type RunningLabApi } from '../testing/lab-api.js';
 import type { DoctorBody } from './body.js';
 import { diagnose } from './diagnose.js';
@@ -28,8 +29,8 @@ const MATRIX = JSON.parse(
   readFileSync(new URL('../../../../docs/browser-matrix.json', import.meta.url), 'utf8'),
 ) as { rows: MatrixRow[] };
 
-/** Scenarios whose server the test can start: the lab API's two listeners and a closed port. */
-const SERVER_TARGETS = new Set(['api', 'api-alt-port', 'closed-port']);
+/** Scenarios whose server the test can start: the lab API's two listeners, a closed port, Flask and nginx. */
+const SERVER_TARGETS = new Set(['api', 'api-alt-port', 'closed-port', 'flask', 'nginx']);
 
 /** A route that sends the browser back to the page's own server, which this test does not run. */
 function redirectsToThePage(scenario: Scenario): boolean {
@@ -74,15 +75,31 @@ function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
 /** /matrix files a `redirect: 'manual'` answer (type opaqueredirect) under the opaque outcome. */
 const asMatrixOutcome = (outcome: string) => (outcome === 'opaqueredirect' ? 'opaque' : outcome);
 
+/**
+ * The scenario's setup steps as plain requests with the Origin of the page that sends them (a
+ * cookie login, or another page origin filling nginx's cache first); cookies are not kept.
+ */
+async function sendSetup(api: RunningLabApi, scenario: Scenario, row: MatrixRow, runId: string) {
+  for (const step of scenario.setup ?? []) {
+    const page = step.fromPage ?? row.page;
+    await probeOnce(requestUrl(step, api.origins, page, runId), 5000, {
+      method: step.method ?? 'GET',
+      headers: { ...requestHeaders(step, runId), origin: api.origins[page] },
+    });
+  }
+}
+
 async function runDoctor(api: RunningLabApi, scenario: Scenario, row: MatrixRow) {
   const { request } = scenario;
   const body = doctorBody(request.body);
+  const runId = `doctor-${row.id}-${row.page}`;
+  await sendSetup(api, scenario, row, runId);
   return diagnose(
     {
-      url: requestUrl(request, api.origins, row.page, `doctor-${row.id}`),
+      url: requestUrl(request, api.origins, row.page, runId),
       origin: row.pageOrigin,
       method: request.method ?? 'GET',
-      headers: Object.entries(requestHeaders(request)),
+      headers: Object.entries(requestHeaders(request, runId)),
       credentials: request.credentials ?? 'same-origin',
       mode: request.mode ?? 'cors',
       ...(request.redirect && { redirect: request.redirect }),
