@@ -1,4 +1,4 @@
-import type { DoctorBody } from '@cors-lab/doctor';
+import { doctorBodyOf } from '@cors-lab/doctor/body';
 import {
   LAB_ROUTES,
   requestHeaders,
@@ -230,7 +230,7 @@ export function remoteRequest(state: LabState): { call: FetchCall; replay: Repla
   const parts = requestParts(state);
   const scenarioLike: ScenarioRequest = { target: 'api', path: '/', ...parts };
   const headers = Object.entries(requestHeaders(scenarioLike));
-  const body = doctorBody(parts.body);
+  const body = doctorBodyOf(parts.body);
   return {
     call: { url: state.url, init: requestInit(scenarioLike) },
     replay: {
@@ -242,24 +242,4 @@ export function remoteRequest(state: LabState): { call: FetchCall; replay: Repla
       ...(body && { body }),
     },
   };
-}
-
-/** The body in the doctor's terms: the JavaScript type the page passes to fetch(). */
-function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
-  switch (body?.type) {
-    case undefined:
-      return undefined;
-    case 'json':
-      return { kind: 'string', text: JSON.stringify(body.value) };
-    case 'text':
-      return { kind: 'string', text: body.value };
-    case 'urlencoded':
-      return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
-    case 'form-data':
-      return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
-    case 'blob':
-      return body.contentType === undefined
-        ? { kind: 'blob', text: body.value }
-        : { kind: 'blob', text: body.value, blobType: body.contentType };
-  }
 }

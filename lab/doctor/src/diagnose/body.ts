@@ -1,5 +1,6 @@
 // The body a page passes to fetch(), and the bytes and Content-Type the browser derives from it
 // (the Fetch Standard's "extract a body", which Node's own Response implements the same way).
+import type { RequestBody } from '@cors-lab/scenarios';
 
 /** The JavaScript type of the body passed to fetch(). */
 export const BODY_KINDS = [
@@ -18,6 +19,29 @@ export interface DoctorBody {
   text: string;
   /** For `blob`: the Blob's `type` (`blob:application/json`). */
   blobType?: string;
+}
+
+/**
+ * A catalogue request's body in the doctor's terms: the JavaScript type the page passes to fetch()
+ * (the lab's /lab page and the doctor's matrix test both describe bodies this way).
+ */
+export function doctorBodyOf(body: RequestBody | undefined): DoctorBody | undefined {
+  switch (body?.type) {
+    case undefined:
+      return undefined;
+    case 'json':
+      return { kind: 'string', text: JSON.stringify(body.value) };
+    case 'text':
+      return { kind: 'string', text: body.value };
+    case 'urlencoded':
+      return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
+    case 'form-data':
+      return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
+    case 'blob':
+      return body.contentType === undefined
+        ? { kind: 'blob', text: body.value }
+        : { kind: 'blob', text: body.value, blobType: body.contentType };
+  }
 }
 
 export interface EncodedBody {

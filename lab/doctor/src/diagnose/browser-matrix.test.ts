@@ -9,12 +9,11 @@ import {
   requestUrl,
   scenarioById,
   type PageOriginRole,
-  type RequestBody,
   type Scenario,
 } from '@cors-lab/scenarios';
 import { probeOnce } from '@cors-lab/testkit';
 import { startLabApi, type RunningLabApi } from '../testing/lab-api.js';
-import type { DoctorBody } from './body.js';
+import { doctorBodyOf } from './body.js';
 import { diagnose } from './diagnose.js';
 import { ENGINES } from './types.js';
 
@@ -51,27 +50,6 @@ const rows = MATRIX.rows.filter((row) => {
   );
 });
 
-function doctorBody(body: RequestBody | undefined): DoctorBody | undefined {
-  switch (body?.type) {
-    case undefined:
-      return undefined;
-    case 'json':
-      return { kind: 'string', text: JSON.stringify(body.value) };
-    case 'text':
-      return { kind: 'string', text: body.value };
-    case 'urlencoded':
-      return { kind: 'urlsearchparams', text: new URLSearchParams(body.value).toString() };
-    case 'form-data':
-      return { kind: 'formdata', text: new URLSearchParams(body.value).toString() };
-    case 'blob':
-      return {
-        kind: 'blob',
-        text: body.value,
-        ...(body.contentType !== undefined && { blobType: body.contentType }),
-      };
-  }
-}
-
 /** /matrix files a `redirect: 'manual'` answer (type opaqueredirect) under the opaque outcome. */
 const asMatrixOutcome = (outcome: string) => (outcome === 'opaqueredirect' ? 'opaque' : outcome);
 
@@ -91,7 +69,7 @@ async function sendSetup(api: RunningLabApi, scenario: Scenario, row: MatrixRow,
 
 async function runDoctor(api: RunningLabApi, scenario: Scenario, row: MatrixRow) {
   const { request } = scenario;
-  const body = doctorBody(request.body);
+  const body = doctorBodyOf(request.body);
   const runId = `doctor-${row.id}-${row.page}`;
   await sendSetup(api, scenario, row, runId);
   return diagnose(
