@@ -2,13 +2,21 @@
 // Debian), starts dockerd if none runs, builds both images, runs docker-compose.yml, waits for
 // every service to be healthy, runs the browser matrix against the containers, then removes
 // everything this run made (containers, network, its images, the dockerd it started).
-// Environment: DOCKER_CHECK_ENGINES (default chromium), DOCKER_CHECK_BUILDER (buildkit|legacy).
+// Environment: DOCKER_CHECK_ENGINES (default chromium), DOCKER_CHECK_BUILDER (buildkit|legacy),
+// DOCKER_CHECK_COMPOSE (auto|v1|v2; v2 without the plugin fetches Debian trixie's for this run).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePorts } from '@cors-lab/testkit';
-import { ComposeProject, findCompose, type ComposeCommand } from './engine/compose.js';
+import {
+  ComposeProject,
+  composeChoiceFromEnv,
+  findCompose,
+  type ComposeChoice,
+  type ComposeCommand,
+} from './engine/compose.js';
+import { COMPOSE_V2_SUITE, provisionComposePlugin } from './engine/compose-plugin-debian.js';
 import { daemonAnswers, dockerdPath, ensureDaemon, type Daemon } from './engine/daemon.js';
 import { dockerExecutables, findDockerClient, type ClientFacts } from './engine/docker-client.js';
 import { waitUntilHealthy } from './engine/health-wait.js';
@@ -40,13 +48,14 @@ function builderFromEnv(value: string | undefined): Builder {
 }
 
 /** Installs docker.io / docker-compose where they are missing and this process may (root, apt). */
-async function ensureInstalled(): Promise<string[]> {
+async function ensureInstalled(choice: ComposeChoice): Promise<string[]> {
   const clients = dockerExecutables();
   const missing: string[] = [];
   const reachable = clients.length > 0 && (await daemonAnswers(clients[0]!));
   if (clients.length === 0 || (!reachable && !dockerdPath())) missing.push('docker.io');
   const client = clients.length > 0 ? await findDockerClient() : undefined;
-  const compose = client ? await findCompose(client) : undefined;
+  // Debian packages Compose v1; v2 comes as a plugin (the client's, or fetched for this run).
+  const compose = client ? await findCompose(client, choice === 'v1' ? 'v1' : 'auto') : undefined;
   if (!compose && !existsSync('/usr/bin/docker-compose')) missing.push('docker-compose');
   if (missing.length > 0) await aptInstall(missing, 'the Docker check (test:docker)');
   return missing;
@@ -56,6 +65,7 @@ async function main(): Promise<void> {
   const clock = new PhaseClock();
   const engines = enginesFromEnv(process.env.DOCKER_CHECK_ENGINES);
   const builder = builderFromEnv(process.env.DOCKER_CHECK_BUILDER);
+  const composeChoice = composeChoiceFromEnv(process.env.DOCKER_CHECK_COMPOSE);
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const project = `cors-lab-check-${runId}`;
   const workDir = mkdtempSync(join(tmpdir(), 'cors-lab-docker-check-'));
@@ -71,6 +81,7 @@ async function main(): Promise<void> {
   let client: ClientFacts | undefined;
   let stack: ComposeProject | undefined;
   let baseTag: string | undefined;
+  let pluginDir: string | undefined;
   let failure: unknown;
   let interrupted = false;
   const onSignal = (signal: string) => {
@@ -87,8 +98,11 @@ async function main(): Promise<void> {
   };
 
   try {
-    await clock.time('install', ensureInstalled, (installed) =>
-      installed.length > 0 ? `installed ${installed.join(', ')}` : 'already installed',
+    await clock.time(
+      'install',
+      () => ensureInstalled(composeChoice),
+      (installed) =>
+        installed.length > 0 ? `installed ${installed.join(', ')}` : 'already installed',
     );
     daemon = await clock.time(
       'dockerd',
@@ -104,9 +118,28 @@ async function main(): Promise<void> {
     );
     client = await findDockerClient();
     if (!client?.serverVersion) throw new Error('No docker client reaches the daemon.');
-    const compose: ComposeCommand | undefined = await findCompose(client);
-    if (!compose)
-      throw new Error('Compose is missing: install docker-compose or the compose plugin.');
+    let compose: ComposeCommand | undefined = await findCompose(client, composeChoice);
+    if (!compose && composeChoice === 'v2') {
+      const dir = mkdtempSync(join(tmpdir(), 'cors-lab-compose-v2-'));
+      pluginDir = dir;
+      const plugin = await clock.time(
+        'compose v2 plugin',
+        () => provisionComposePlugin(dir, (line) => console.log(`  ${line}`)),
+        (fetched) => `Debian ${COMPOSE_V2_SUITE} docker-compose ${fetched.version}, this run only`,
+      );
+      // Every docker client this run starts (and Compose's own) looks for plugins there.
+      process.env.DOCKER_CONFIG = plugin.dockerConfig;
+      client = await findDockerClient();
+      if (!client?.serverVersion) throw new Error('No docker client reaches the daemon.');
+      compose = await findCompose(client, 'v2');
+    }
+    if (!compose) {
+      throw new Error(
+        composeChoice === 'v1'
+          ? 'DOCKER_CHECK_COMPOSE=v1 but no Compose v1 `docker-compose` is on PATH: apt-get install docker-compose.'
+          : 'Compose is missing: install docker-compose or the compose plugin.',
+      );
+    }
     console.log(
       `client ${client.path} ${client.clientVersion}, engine ${client.serverVersion}, ` +
         `Compose ${compose.generation} ${compose.version}, builder ${builder}`,
@@ -128,6 +161,7 @@ async function main(): Promise<void> {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
+      ...(process.env.DOCKER_CONFIG ? { DOCKER_CONFIG: process.env.DOCKER_CONFIG } : {}),
       ...plan.composeEnv,
       NODE_IMAGE: base.tag,
       EXTRA_CA_CERTS: extraCa,
@@ -209,6 +243,7 @@ async function main(): Promise<void> {
         if (tags.length > 0) await mustRun(docker, ['rmi', '--force', ...new Set(tags)]);
       }
       await daemon?.stop();
+      if (pluginDir) rmSync(pluginDir, { recursive: true, force: true });
       // Build logs are kept when the run failed: the error names them.
       if (!failure) rmSync(workDir, { recursive: true, force: true });
       return docker

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseComposeVersion } from './compose.js';
+import { composeChoiceFromEnv, parseComposeVersion } from './compose.js';
 
 describe('parseComposeVersion', () => {
   it('reads Compose v1 and v2 short versions', () => {
@@ -11,6 +11,21 @@ describe('parseComposeVersion', () => {
   it('names output it cannot read', () => {
     expect(() => parseComposeVersion('unknown flag: --short')).toThrow(
       /Unrecognised Compose version output: "unknown flag: --short"/,
+    );
+  });
+});
+
+describe('composeChoiceFromEnv', () => {
+  it('defaults to auto and accepts v1 and v2', () => {
+    expect(composeChoiceFromEnv(undefined)).toBe('auto');
+    expect(composeChoiceFromEnv('')).toBe('auto');
+    expect(composeChoiceFromEnv('v1')).toBe('v1');
+    expect(composeChoiceFromEnv('v2')).toBe('v2');
+  });
+
+  it('names a value it does not know', () => {
+    expect(() => composeChoiceFromEnv('2')).toThrow(
+      /DOCKER_CHECK_COMPOSE="2"; expected auto, v1 or v2/,
     );
   });
 });

@@ -28,9 +28,40 @@ function onPath(name: string): string | undefined {
     .find((file) => existsSync(file));
 }
 
-/** Compose v2 where the chosen client has the plugin, else Compose v1; undefined when neither. */
-export async function findCompose(client: ClientFacts): Promise<ComposeCommand | undefined> {
-  if (client.hasCompose) {
+/** Which Compose a run uses: `auto` (v2 where the client has the plugin, else v1), or one generation. */
+export type ComposeChoice = 'auto' | 'v1' | 'v2';
+
+/** DOCKER_CHECK_COMPOSE: unset or `auto`, `v1` or `v2`. */
+export function composeChoiceFromEnv(value: string | undefined): ComposeChoice {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'v1' || value === 'v2') return value;
+  throw new Error(`DOCKER_CHECK_COMPOSE=${JSON.stringify(value)}; expected auto, v1 or v2.`);
+}
+
+async function standaloneCompose(): Promise<ComposeCommand | undefined> {
+  const program = onPath('docker-compose');
+  if (!program) return undefined;
+  const result = await runCommand(program, ['version', '--short']);
+  if (result.code !== 0) return undefined;
+  const version = parseComposeVersion(result.stdout);
+  // A docker-compose 2.x program is the v2 plugin installed standalone: same commands as v2.
+  return {
+    generation: version.startsWith('1.') ? 'v1' : 'v2',
+    command: program,
+    prefix: [],
+    version,
+  };
+}
+
+/**
+ * The Compose `choice` asks for: the chosen client's plugin (`docker compose`, v2) or the
+ * `docker-compose` program on PATH (v1, or a standalone v2); undefined when there is none.
+ */
+export async function findCompose(
+  client: ClientFacts,
+  choice: ComposeChoice = 'auto',
+): Promise<ComposeCommand | undefined> {
+  if (client.hasCompose && choice !== 'v1') {
     const out = await mustRun(client.path, ['compose', 'version', '--short']);
     return {
       generation: 'v2',
@@ -39,13 +70,9 @@ export async function findCompose(client: ClientFacts): Promise<ComposeCommand |
       version: parseComposeVersion(out),
     };
   }
-  const v1 = onPath('docker-compose');
-  if (!v1) return undefined;
-  const result = await runCommand(v1, ['version', '--short']);
-  if (result.code !== 0) return undefined;
-  const version = parseComposeVersion(result.stdout);
-  // A docker-compose 2.x binary is the v2 plugin installed standalone: same commands as v2.
-  return { generation: version.startsWith('1.') ? 'v1' : 'v2', command: v1, prefix: [], version };
+  const standalone = await standaloneCompose();
+  if (!standalone || (choice !== 'auto' && standalone.generation !== choice)) return undefined;
+  return standalone;
 }
 
 /** One compose project: a file, a project name and the environment its `${...}` read. */
