@@ -3,7 +3,8 @@
 // every service to be healthy, runs the browser matrix against the containers, then removes
 // everything this run made (containers, network, its images, the dockerd it started).
 // Environment: DOCKER_CHECK_ENGINES (default chromium), DOCKER_CHECK_BUILDER (buildkit|legacy),
-// DOCKER_CHECK_COMPOSE (auto|v1|v2; v2 without the plugin fetches Debian trixie's for this run).
+// DOCKER_CHECK_COMPOSE (auto|v1|v2; v2 without the plugin fetches Debian trixie's for this run),
+// DOCKER_CHECK_COLD=1 (remove the cached base image and the builder's cache first).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ import { dockerExecutables, findDockerClient, type ClientFacts } from './engine/
 import { waitUntilHealthy } from './engine/health-wait.js';
 import { aptInstall } from './host/apt-install.js';
 import { mustRun, runCommand, stopRunningCommands } from './host/command.js';
-import { ensureBaseImage } from './image/base-image.js';
+import { ensureBaseImage, removeCaches } from './image/base-image.js';
 import {
   RUN_LABEL,
   assertNoCertificateInImage,
@@ -147,6 +148,13 @@ async function main(): Promise<void> {
     const docker = client.path;
     stopIfInterrupted();
 
+    if (process.env.DOCKER_CHECK_COLD === '1') {
+      await clock.time(
+        'remove caches (DOCKER_CHECK_COLD=1)',
+        () => removeCaches(docker),
+        (removed) => removed.join(', '),
+      );
+    }
     const base = await clock.time(
       'base image',
       () => ensureBaseImage(docker, (line) => console.log(`  ${line}`)),
@@ -192,18 +200,19 @@ async function main(): Promise<void> {
 
     const services = await stack.services();
     await clock.time(
-      'compose up',
+      compose.generation === 'v2' ? 'compose up --wait' : 'compose up',
       async () => {
         try {
-          return await stack!.up();
+          return await stack!.up(HEALTHY_WITHIN_MS);
         } catch (error) {
-          // Compose v1 fails `up` itself when a dependency turns unhealthy: show why.
+          // Compose fails `up` itself when a dependency (or, with --wait, any service) turns unhealthy: show why.
           console.error(await stack!.logs());
           throw error;
         }
       },
       () => services.join(', '),
     );
+    // Compose v1 has no `up --wait`; after v2's it is a check that returns at once.
     await clock.time(
       'health',
       async () => {

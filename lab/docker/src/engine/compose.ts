@@ -99,9 +99,13 @@ export class ComposeProject {
     return (await this.run(['config', '--services'])).split('\n').filter(Boolean);
   }
 
-  /** Starts the services from images built beforehand; Compose itself builds nothing. */
-  up(): Promise<string> {
-    return this.run(['up', '--detach', '--no-build']);
+  /**
+   * Starts the services from images built beforehand; Compose itself builds nothing. Compose v2
+   * also waits until every service is healthy (`--wait`); v1 has no such flag (see health-wait).
+   */
+  up(healthyWithinMs: number): Promise<string> {
+    const wait = this.compose.generation === 'v2' ? ['--wait'] : [];
+    return this.run(['up', '--detach', '--no-build', ...wait], healthyWithinMs + 60_000);
   }
 
   /** The last lines each service logged, for failure messages. */

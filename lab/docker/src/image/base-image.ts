@@ -45,8 +45,11 @@ function hostNpmDir(): string {
   return realpathSync(found);
 }
 
+// Docs and manuals are left unpacked: fewer files to write, a smaller image (node:20-slim has none either).
+const DPKG_EXCLUDES = ['/usr/share/doc/*', '/usr/share/man/*', '/usr/share/info/*'];
+
 /**
- * Builds the stand-in for node:20-slim: Debian bookworm (debootstrap minbase), this host's
+ * Builds the stand-in for node:20-slim: Debian bookworm (mmdebstrap minbase), this host's
  * Node.js 20 binary and npm where the official image keeps them, and a `node` user (uid 1000).
  */
 async function buildLocalNodeImage(docker: string, log: (line: string) => void): Promise<void> {
@@ -58,16 +61,25 @@ async function buildLocalNodeImage(docker: string, log: (line: string) => void):
   }
   if (process.getuid?.() !== 0) {
     throw new Error(
-      `${OFFICIAL_NODE_IMAGE} cannot be pulled, and building ${LOCAL_NODE_IMAGE} (debootstrap, chroot) needs root. ` +
+      `${OFFICIAL_NODE_IMAGE} cannot be pulled, and building ${LOCAL_NODE_IMAGE} (mmdebstrap, chroot) needs root. ` +
         `Run as root once (the image is kept), or \`docker pull ${OFFICIAL_NODE_IMAGE}\` where Docker Hub is reachable.`,
     );
   }
-  if (!existsSync('/usr/sbin/debootstrap'))
-    await aptInstall(['debootstrap'], 'the local Node.js base image');
+  // mmdebstrap rather than debootstrap: apt fetches and dpkg unpacks in bulk, without fsync
+  // (121 s against 177 s for the same minbase tree, back to back at a load of 20 to 33).
+  if (!existsSync('/usr/bin/mmdebstrap'))
+    await aptInstall(['mmdebstrap'], 'the local Node.js base image');
   const root = mkdtempSync('/var/tmp/cors-lab-node-rootfs-');
   try {
-    log(`debootstrap --variant=minbase bookworm ${root}`);
-    await mustRun('debootstrap', ['--variant=minbase', 'bookworm', root], { timeoutMs: 300_000 });
+    const args = [
+      '--variant=minbase',
+      '--mode=root',
+      ...DPKG_EXCLUDES.map((glob) => `--dpkgopt=path-exclude=${glob}`),
+      'bookworm',
+      root,
+    ];
+    log(`mmdebstrap ${args.join(' ')}`);
+    await mustRun('mmdebstrap', args, { timeoutMs: 300_000 });
     const lib = join(root, 'usr/local/lib/node_modules');
     mkdirSync(lib, { recursive: true });
     cpSync(process.execPath, join(root, 'usr/local/bin/node'));
@@ -145,4 +157,21 @@ export async function ensureBaseImage(
     log(`${LOCAL_NODE_IMAGE} holds Node.js ${cachedFor || '?'}; rebuilding`);
   await buildLocalNodeImage(docker, log);
   return { tag: LOCAL_NODE_IMAGE, source: 'built' };
+}
+
+/**
+ * For a cold run (DOCKER_CHECK_COLD=1): removes the cached local base image and the engine's
+ * build caches (BuildKit's, and the legacy builder's dangling intermediate images), so the run
+ * builds everything again. Pruning is engine-wide: every project's build cache goes.
+ */
+export async function removeCaches(docker: string): Promise<string[]> {
+  const removed: string[] = [];
+  if ((await runCommand(docker, ['image', 'inspect', LOCAL_NODE_IMAGE])).code === 0) {
+    await mustRun(docker, ['rmi', '--force', LOCAL_NODE_IMAGE]);
+    removed.push(LOCAL_NODE_IMAGE);
+  }
+  const builds = await mustRun(docker, ['builder', 'prune', '--all', '--force']);
+  removed.push(`build cache (${/Total:\s*(.+)/.exec(builds)?.[1]?.trim() ?? '0B'})`);
+  await mustRun(docker, ['image', 'prune', '--force']);
+  return removed;
 }
