@@ -32,7 +32,7 @@ import {
 } from './image/build-app.js';
 import { hostExtraCaCerts } from './image/extra-ca.js';
 import { PhaseClock } from './phases.js';
-import { enginesFromEnv, runBrowserMatrix } from './stack/browser-matrix.js';
+import { enginesFromEnv, provisionEngines, runBrowserMatrix } from './stack/browser-matrix.js';
 import { imagesToBuild } from './stack/compose-builds.js';
 import { labCertificatesOverride } from './stack/lab-certificates.js';
 import { leftovers } from './stack/leftovers.js';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
   let stack: ComposeProject | undefined;
   let baseTag: string | undefined;
   let pluginDir: string | undefined;
+  let provisioned: Promise<void> | undefined;
   let failure: unknown;
   let interrupted = false;
   const onSignal = (signal: string) => {
@@ -176,6 +177,15 @@ async function main(): Promise<void> {
     });
     // What `compose up --build` would build, built once per image with the chosen builder.
     const images = imagesToBuild(await stack.run(['config']));
+    // The browsers are chosen and installed beside the builds; the matrix awaits them.
+    const provisionSince = Date.now();
+    provisioned = provisionEngines(REPO_ROOT).then((choice) => {
+      const seconds = (Date.now() - provisionSince) / 1000;
+      console.log(`  e2e engines: ${choice}, in ${seconds.toFixed(1)} s`);
+      clock.add('  e2e engines (beside the builds)', seconds, choice);
+    });
+    // Until the matrix awaits it, a failure is reported there, not as an unhandled rejection.
+    provisioned.catch(() => undefined);
     await clock.time(
       'builds (side by side)',
       () =>
@@ -230,7 +240,10 @@ async function main(): Promise<void> {
 
     await clock.time(
       `browser matrix (${engines.join(', ')})`,
-      () => runBrowserMatrix(REPO_ROOT, plan.originsEnv, engines),
+      async () => {
+        await provisioned!;
+        return runBrowserMatrix(REPO_ROOT, plan.originsEnv, engines);
+      },
       (counts) =>
         [...counts].map(([engine, count]) => `${engine}: ${count} scenario runs`).join(', '),
     );
@@ -242,6 +255,8 @@ async function main(): Promise<void> {
     'teardown',
     async () => {
       const docker = client?.path ?? dockerExecutables()[0];
+      // A failed build must not leave e2e's provisioning running behind the run.
+      await provisioned?.catch(() => undefined);
       if (stack) await stack.down().catch((error: unknown) => console.error(String(error)));
       if (docker) {
         const tags = (

@@ -30,25 +30,42 @@ export function scenarioCounts(output: string): Map<string, number> {
   return counts;
 }
 
-/**
- * Runs e2e's matrix spec (every scenario from the three http page origins) against the lab API
- * and web app already running at the origins in `originsEnv`: E2E_EXTERNAL_SERVERS stops
- * Playwright from starting them (it still starts Flask, nginx and Vite on the host).
- */
-export async function runBrowserMatrix(
-  repoRoot: string,
-  originsEnv: Record<string, string>,
-  engines: readonly EngineName[],
-): Promise<Map<string, number>> {
-  const env = {
+/** The environment e2e runs in against the containers at the origins in `originsEnv`. */
+function matrixEnv(originsEnv: Record<string, string>): NodeJS.ProcessEnv {
+  return {
     ...process.env,
     ...originsEnv,
     E2E_EXTERNAL_SERVERS: '1',
     // The compose stack serves the three http page origins; it has no https front for the web app.
     E2E_PAGE_ORIGINS: 'web,web-alt-port,web-alt-host',
   };
-  // Chooses Playwright's or Debian's engines and installs what is missing, as `test:e2e` does.
-  await mustRun('pnpm', ['--filter', '@cors-lab/e2e', 'provision'], { cwd: repoRoot, env });
+}
+
+/**
+ * Chooses Playwright's or Debian's engines and installs what is missing, as `test:e2e` does.
+ * Mostly waiting on the network (an offline `playwright install` fails after 10 to 20 s), so a
+ * run does it beside the image builds.
+ */
+export async function provisionEngines(repoRoot: string): Promise<string> {
+  const out = await mustRun('pnpm', ['--filter', '@cors-lab/e2e', 'provision'], {
+    cwd: repoRoot,
+    timeoutMs: 600_000,
+  });
+  return /^provision: (.*?) ->/m.exec(out)?.[1] ?? 'engines chosen';
+}
+
+/**
+ * Runs e2e's matrix spec (every scenario from the three http page origins) against the lab API
+ * and web app already running at the origins in `originsEnv`: E2E_EXTERNAL_SERVERS stops
+ * Playwright from starting them (it still starts Flask, nginx and Vite on the host). The engines
+ * must be provisioned first (provisionEngines).
+ */
+export async function runBrowserMatrix(
+  repoRoot: string,
+  originsEnv: Record<string, string>,
+  engines: readonly EngineName[],
+): Promise<Map<string, number>> {
+  const env = matrixEnv(originsEnv);
   const result = await runCommand(
     'pnpm',
     [
