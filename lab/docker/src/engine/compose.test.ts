@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeChoiceFromEnv, parseComposeVersion } from './compose.js';
+import { ComposeProject, composeChoiceFromEnv, parseComposeVersion } from './compose.js';
 
 describe('parseComposeVersion', () => {
   it('reads Compose v1 and v2 short versions', () => {
@@ -26,6 +26,29 @@ describe('composeChoiceFromEnv', () => {
   it('names a value it does not know', () => {
     expect(() => composeChoiceFromEnv('2')).toThrow(
       /DOCKER_CHECK_COMPOSE="2"; expected auto, v1 or v2/,
+    );
+  });
+});
+
+describe('ComposeProject.up', () => {
+  // `echo` stands in for Compose: it prints the arguments each generation would receive.
+  const project = (generation: 'v1' | 'v2') =>
+    new ComposeProject(
+      { generation, command: 'echo', prefix: generation === 'v2' ? ['compose'] : [], version: '' },
+      ['/repo/docker-compose.yml', '/tmp/certs.yml'],
+      'cors-lab-check-1',
+      { PATH: process.env.PATH ?? '' },
+    );
+
+  it('waits for health with Compose v2 (`docker compose up --wait`)', async () => {
+    expect((await project('v2').up(1_000)).trim()).toBe(
+      'compose --project-name cors-lab-check-1 --file /repo/docker-compose.yml --file /tmp/certs.yml up --detach --no-build --wait',
+    );
+  });
+
+  it('passes no --wait to Compose v1, which lacks it', async () => {
+    expect((await project('v1').up(1_000)).trim()).toBe(
+      '--project-name cors-lab-check-1 --file /repo/docker-compose.yml --file /tmp/certs.yml up --detach --no-build',
     );
   });
 });
