@@ -171,7 +171,9 @@ export async function removeCaches(docker: string): Promise<string[]> {
     removed.push(LOCAL_NODE_IMAGE);
   }
   const builds = await mustRun(docker, ['builder', 'prune', '--all', '--force']);
-  removed.push(`build cache (${/Total:\s*(.+)/.exec(builds)?.[1]?.trim() ?? '0B'})`);
+  removed.push(
+    `build cache (${/Total(?: reclaimed space)?:\s*(\S+)/.exec(builds)?.[1]?.trim() ?? '0B'})`,
+  );
   await mustRun(docker, ['image', 'prune', '--force']);
   return removed;
 }

@@ -4,6 +4,9 @@ import { mustRun, runCommand, tail } from '../host/command.js';
 /** BuildKit (the default, and what Compose v2 uses) or the legacy builder (Compose v1's). */
 export type Builder = 'buildkit' | 'legacy';
 
+// A cold web build takes 2 to 5 minutes on two cores; at a load average of 40, over 10.
+const BUILD_TIMEOUT_MS = 15 * 60_000;
+
 /** Every image this run builds carries this label with the run's id, so teardown finds them all. */
 export const RUN_LABEL = 'cors-lab.docker-check.run';
 
@@ -52,11 +55,14 @@ export async function buildImage(image: AppImage, options: BuildOptions): Promis
     cwd: image.context,
     env: { ...process.env, DOCKER_BUILDKIT: options.builder === 'buildkit' ? '1' : '0' },
     onLine: (line) => appendFileSync(options.logFile, `${line}\n`),
-    timeoutMs: 600_000,
+    timeoutMs: BUILD_TIMEOUT_MS,
   });
   if (result.code !== 0) {
+    const why = result.timedOut
+      ? `stopped after ${BUILD_TIMEOUT_MS / 60_000} minutes: is the machine overloaded?`
+      : `exit ${result.code}`;
     throw new Error(
-      `Building ${image.tag} from ${image.dockerfile} failed (exit ${result.code}); full log ${options.logFile}:\n` +
+      `Building ${image.tag} from ${image.dockerfile} failed (${why}); full log ${options.logFile}:\n` +
         tail(result.stdout + result.stderr, 40),
     );
   }
