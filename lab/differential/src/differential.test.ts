@@ -23,6 +23,7 @@ const CANNOT: Readonly<Record<string, Readonly<Record<string, RegExp>>>> = {
 };
 
 const servers: ServerUnderTest[] = [];
+const startup: string[] = [];
 
 beforeAll(async () => {
   // Started one after the other: a failure leaves the list holding what afterAll must stop.
@@ -33,8 +34,11 @@ beforeAll(async () => {
     startExportedNginx,
     startExportedFlask,
   ]) {
+    const started = performance.now();
     servers.push(await start(POLICIES));
+    startup.push(`${servers.at(-1)!.name} ${Math.round(performance.now() - started)} ms`);
   }
+  console.log(`started: ${startup.join('; ')}`);
 }, 120_000);
 
 afterAll(async () => {
