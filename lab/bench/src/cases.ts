@@ -54,6 +54,10 @@ export const CASES: readonly CaseSpec[] = [
     SMALL_LIST,
     'preflight',
   ),
+  ...adapterCases('fastify', 'Fastify', 'corsPlugin'),
+  ...adapterCases('koa', 'Koa', 'koaCors'),
+  ...adapterCases('hono', 'Hono on @hono/node-server', 'withCors'),
+  ...adapterCases('node-http', 'node:http', 'corsMiddleware'),
   next('next-bare', 'Next.js route handler alone', 'bare', 'get', 'next-bare'),
   next('next-with-cors', 'Next.js route handler behind withCors', 'with-cors', 'get', 'next-bare'),
   next(
@@ -81,6 +85,35 @@ function node(
     baseline: 'express',
     floor,
   };
+}
+
+/** An adapter beside its framework alone: GET at both list sizes and the preflight, all against it. */
+function adapterCases(
+  framework: 'fastify' | 'koa' | 'hono' | 'node-http',
+  frameworkLabel: string,
+  adapter: string,
+): CaseSpec[] {
+  const behind = `${framework}+cors-policy` as const;
+  const spec = (
+    id: string,
+    label: string,
+    target: NodeTargetName,
+    origins: number,
+    request: CaseSpec['request'],
+  ): CaseSpec => ({
+    id,
+    label,
+    server: { host: 'node', target, origins },
+    request,
+    baseline: framework,
+  });
+  const by = `${adapter} (${frameworkLabel})`;
+  return [
+    spec(framework, `${frameworkLabel} alone`, framework, SMALL_LIST, 'get'),
+    spec(`${framework}-policy-2`, `${by}, 2 origins`, behind, SMALL_LIST, 'get'),
+    spec(`${framework}-policy-10k`, `${by}, 10,000 origins`, behind, LARGE_LIST, 'get'),
+    spec(`${framework}-policy-preflight`, `${by} preflight`, behind, SMALL_LIST, 'preflight'),
+  ];
 }
 
 function next(
