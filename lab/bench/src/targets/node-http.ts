@@ -6,7 +6,8 @@ import { benchPolicy } from './bench-policy.js';
 
 const BODY = JSON.stringify({ ok: true });
 
-function route(req: IncomingMessage, res: ServerResponse): void {
+/** The route every node:http target answers: `GET /data`, else 404. */
+export function route(req: IncomingMessage, res: ServerResponse): void {
   if (req.method === 'GET' && req.url === '/data') {
     res.setHeader('Content-Type', 'application/json');
     res.end(BODY);

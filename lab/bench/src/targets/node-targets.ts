@@ -10,6 +10,7 @@ import { ADAPTER_TARGETS } from './adapter-targets.js';
 import { benchPolicy } from './bench-policy.js';
 import { ALLOWED_HEADERS, ALLOWED_METHODS, MAX_AGE_SECONDS } from './cors-config.js';
 import { handWrittenCors } from './hand-written-cors.js';
+import { MICRO_TARGETS } from './micro.js';
 
 export interface NodeTarget {
   /** Whether an allowed request gets Access-Control-Allow-Origin back (checked before measuring). */
@@ -51,6 +52,7 @@ export const NODE_TARGETS = {
     create: (origins) => expressWith(handWrittenCors(origins)),
   },
   ...ADAPTER_TARGETS,
+  ...MICRO_TARGETS,
 } satisfies Record<string, NodeTarget>;
 
 export type NodeTargetName = keyof typeof NODE_TARGETS;
