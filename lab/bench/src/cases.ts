@@ -118,9 +118,9 @@ function adapterCases(
   const by = `${adapter} (${frameworkLabel})`;
   return [
     spec(framework, `${frameworkLabel} alone`, framework, SMALL_LIST, 'get'),
-    spec(`${framework}-policy-2`, `${by}, 2 origins`, behind, SMALL_LIST, 'get'),
-    spec(`${framework}-policy-10k`, `${by}, 10,000 origins`, behind, LARGE_LIST, 'get'),
-    spec(`${framework}-policy-preflight`, `${by} preflight`, behind, SMALL_LIST, 'preflight'),
+    spec(`${framework}-adapter-2`, `${by}, 2 origins`, behind, SMALL_LIST, 'get'),
+    spec(`${framework}-adapter-10k`, `${by}, 10,000 origins`, behind, LARGE_LIST, 'get'),
+    spec(`${framework}-adapter-preflight`, `${by} preflight`, behind, SMALL_LIST, 'preflight'),
   ];
 }
 
