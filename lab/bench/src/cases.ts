@@ -2,6 +2,8 @@
 // NODE_TARGETS); ratios are taken against the case named in `baseline` and `floor`.
 import { BENCH_ORIGIN } from '../next-app/lib/bench-policy.js';
 import { requestOrigin } from './targets/cors-config.js';
+import { CALLS_PER_REQUEST } from './targets/micro.js';
+import type { MicroTargetName } from './targets/micro.js';
 import { NODE_TARGETS } from './targets/node-targets.js';
 import type { NodeTargetName } from './targets/node-targets.js';
 
@@ -23,6 +25,8 @@ export interface CaseSpec {
   baseline: string;
   /** Id of the hand-written middleware with the same list: "vs floor". */
   floor?: string;
+  /** For a micro case: calls per request; its cost per call is (own − baseline) / calls. */
+  callsPerRequest?: number;
 }
 
 export const CASES: readonly CaseSpec[] = [
@@ -54,6 +58,14 @@ export const CASES: readonly CaseSpec[] = [
     SMALL_LIST,
     'preflight',
   ),
+  ...adapterCases('fastify', 'Fastify', 'corsPlugin'),
+  ...adapterCases('koa', 'Koa', 'koaCors'),
+  ...adapterCases('hono', 'Hono on @hono/node-server', 'withCors'),
+  ...adapterCases('node-http', 'node:http', 'corsMiddleware'),
+  micro('micro-slice-domains', 'slicing a pattern host', 'node-http'),
+  micro('micro-public-suffix', 'public-suffix lookup', 'micro-slice-domains'),
+  micro('micro-slice-origins', 'slicing an Origin', 'node-http'),
+  micro('micro-pattern', 'decide() on a *.example.com pattern', 'micro-slice-origins'),
   next('next-bare', 'Next.js route handler alone', 'bare', 'get', 'next-bare'),
   next('next-with-cors', 'Next.js route handler behind withCors', 'with-cors', 'get', 'next-bare'),
   next(
@@ -80,6 +92,47 @@ function node(
     request,
     baseline: 'express',
     floor,
+  };
+}
+
+/** An adapter beside its framework alone: GET at both list sizes and the preflight, all against it. */
+function adapterCases(
+  framework: 'fastify' | 'koa' | 'hono' | 'node-http',
+  frameworkLabel: string,
+  adapter: string,
+): CaseSpec[] {
+  const behind = `${framework}+cors-policy` as const;
+  const spec = (
+    id: string,
+    label: string,
+    target: NodeTargetName,
+    origins: number,
+    request: CaseSpec['request'],
+  ): CaseSpec => ({
+    id,
+    label,
+    server: { host: 'node', target, origins },
+    request,
+    baseline: framework,
+  });
+  const by = `${adapter} (${frameworkLabel})`;
+  return [
+    spec(framework, `${frameworkLabel} alone`, framework, SMALL_LIST, 'get'),
+    spec(`${framework}-adapter-2`, `${by}, 2 origins`, behind, SMALL_LIST, 'get'),
+    spec(`${framework}-adapter-10k`, `${by}, 10,000 origins`, behind, LARGE_LIST, 'get'),
+    spec(`${framework}-adapter-preflight`, `${by} preflight`, behind, SMALL_LIST, 'preflight'),
+  ];
+}
+
+/** CALLS_PER_REQUEST calls inside one `GET /data` on node:http (src/targets/micro.ts). */
+function micro(id: MicroTargetName, label: string, baseline: string): CaseSpec {
+  return {
+    id,
+    label: `${label}, per call`,
+    server: { host: 'node', target: id, origins: SMALL_LIST },
+    request: 'get',
+    baseline,
+    callsPerRequest: CALLS_PER_REQUEST,
   };
 }
 

@@ -35,6 +35,9 @@ const ports: Record<string, number> = {};
 for (const { key, target, origins } of parseServed(process.argv[2])) {
   if (!isNodeTargetName(target)) continue;
   const server = await NODE_TARGETS[target].create(allowList(origins));
+  // A case's keep-alive connection idles while the others are counted, for minutes under
+  // callgrind; a server closing it as the next request arrives fails the run with ECONNRESET.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   ports[key] = (server.address() as AddressInfo).port;
 }

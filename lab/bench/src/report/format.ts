@@ -46,6 +46,22 @@ export function formatReport(report: BenchReport): string {
       ),
     );
   }
+  const micro = report.instructions?.cases.filter((row) => row.instructionsPerCall !== undefined);
+  if (micro !== undefined && micro.length > 0) {
+    parts.push(
+      '',
+      'Instructions per call (micro cases: least count above the baseline, divided by the calls)',
+      table(
+        ['case', 'per call', 'calls/request', 'baseline'],
+        micro.map((row) => [
+          row.label,
+          (row.instructionsPerCall ?? NaN).toFixed(1),
+          whole(row.callsPerRequest ?? NaN),
+          row.baseline,
+        ]),
+      ),
+    );
+  }
   if (report.throughput) {
     parts.push(
       '',

@@ -78,6 +78,36 @@ describe('instructionRows', () => {
   });
 });
 
+describe('instructionRows for micro cases', () => {
+  it('gives the cost per call as the count above the baseline divided by the calls', () => {
+    const rows = instructionRows(
+      [
+        spec('micro-slice-domains', 'micro-slice-domains'),
+        { ...spec('micro-public-suffix', 'micro-slice-domains'), callsPerRequest: 1000 },
+      ],
+      new Map([
+        ['micro-slice-domains', windows(300_000, 301_000)],
+        ['micro-public-suffix', windows(421_500, 420_000)],
+      ]),
+    );
+    expect(rows.map((row) => [row.id, row.instructionsPerCall])).toEqual([
+      ['micro-slice-domains', undefined],
+      ['micro-public-suffix', 120],
+    ]);
+    const goals = goalsOf([
+      ...rows,
+      { ...rows[1]!, id: 'micro-pattern', instructionsPerCall: 119.5 },
+    ]);
+    expect(goals).toEqual([
+      {
+        goal: 'public-suffix lookup ≤ the per-request pattern match',
+        measured: '120 vs 119.5 instructions/call (ratio 1.004)',
+        met: false,
+      },
+    ]);
+  });
+});
+
 describe('goalsOf', () => {
   const row = (id: string, median: number) =>
     instructionRows([spec(id, id)], new Map([[id, windows(median)]]))[0]!;

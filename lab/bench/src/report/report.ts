@@ -36,6 +36,9 @@ export interface InstructionRow {
   vsBaseline: number;
   floor?: string;
   vsFloor?: number;
+  /** Micro cases: calls made per request, and (least − baseline's least) / calls. */
+  callsPerRequest?: number;
+  instructionsPerCall?: number;
 }
 
 export interface ThroughputRow {
@@ -102,6 +105,15 @@ export function instructionRows(
           floor: c.floor,
           vsFloor: ratio(row.instructionsPerRequest.min, costs.get(c.floor)),
         }),
+    ...(c.callsPerRequest === undefined
+      ? {}
+      : {
+          callsPerRequest: c.callsPerRequest,
+          instructionsPerCall: round(
+            (row.instructionsPerRequest.min - (costs.get(c.baseline) ?? NaN)) / c.callsPerRequest,
+            1,
+          ),
+        }),
   }));
 }
 
@@ -156,6 +168,16 @@ export function goalsOf(rows: readonly InstructionRow[]): Goal[] {
   compare('corsMiddleware ≤ hand-written floor, 2 origins', 'policy-2', 'hand-2', 1);
   compare('corsMiddleware ≤ hand-written floor, 10,000 origins', 'policy-10k', 'hand-10k', 1);
   compare('corsMiddleware ≤ half of cors 2.8.6, 10,000 origins', 'policy-10k', 'cors-10k', 0.5);
+  const perCall = (id: string) => rows.find((row) => row.id === id)?.instructionsPerCall;
+  const lookup = perCall('micro-public-suffix');
+  const pattern = perCall('micro-pattern');
+  if (lookup !== undefined && pattern !== undefined) {
+    goals.push({
+      goal: 'public-suffix lookup ≤ the per-request pattern match',
+      measured: `${lookup} vs ${pattern} instructions/call (ratio ${ratio(lookup, pattern)})`,
+      met: lookup <= pattern,
+    });
+  }
   return goals;
 }
 

@@ -5,9 +5,12 @@ import type { Server } from 'node:http';
 import cors from 'cors';
 import express from 'express';
 import type { RequestHandler } from 'express';
-import { corsMiddleware, definePolicy } from '@cors-lab/cors-policy';
+import { corsMiddleware } from '@cors-lab/cors-policy';
+import { ADAPTER_TARGETS } from './adapter-targets.js';
+import { benchPolicy } from './bench-policy.js';
 import { ALLOWED_HEADERS, ALLOWED_METHODS, MAX_AGE_SECONDS } from './cors-config.js';
 import { handWrittenCors } from './hand-written-cors.js';
+import { MICRO_TARGETS } from './micro.js';
 
 export interface NodeTarget {
   /** Whether an allowed request gets Access-Control-Allow-Origin back (checked before measuring). */
@@ -29,18 +32,7 @@ export const NODE_TARGETS = {
   express: { answersCors: false, create: () => expressWith(undefined) },
   'express+cors-policy': {
     answersCors: true,
-    create: (origins) =>
-      expressWith(
-        corsMiddleware(
-          definePolicy({
-            origins,
-            credentials: true,
-            methods: ALLOWED_METHODS,
-            allowedHeaders: ALLOWED_HEADERS,
-            maxAge: MAX_AGE_SECONDS,
-          }),
-        ),
-      ),
+    create: (origins) => expressWith(corsMiddleware(benchPolicy(origins))),
   },
   'express+cors': {
     answersCors: true,
@@ -59,6 +51,8 @@ export const NODE_TARGETS = {
     answersCors: true,
     create: (origins) => expressWith(handWrittenCors(origins)),
   },
+  ...ADAPTER_TARGETS,
+  ...MICRO_TARGETS,
 } satisfies Record<string, NodeTarget>;
 
 export type NodeTargetName = keyof typeof NODE_TARGETS;

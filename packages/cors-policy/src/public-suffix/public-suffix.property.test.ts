@@ -61,6 +61,33 @@ describe(`the shipped Public Suffix List (${PUBLIC_SUFFIX_LIST_VERSION.source}, 
     expect(entries.filter((entry) => /[^\x20-\x7e]/.test(entry.rule))).toEqual([]);
   });
 
+  it('has no rule at or below an exception, as the lookup assumes', () => {
+    const exceptions = entries.filter((entry) => entry.exception).map((entry) => entry.rule);
+    const below = suffixes.filter((entry) =>
+      exceptions.some((exception) => entry.rule.endsWith(`.${exception}`)),
+    );
+    expect(below).toEqual([]);
+  });
+
+  it('answers wildcards and their exceptions as the list prescribes', () => {
+    expect(publicSuffixCoveredBy('anything.ck')).toEqual({
+      suffix: 'anything.ck',
+      section: 'icann',
+    });
+    expect(publicSuffixCoveredBy('www.ck')).toBeUndefined();
+    expect(publicSuffixCoveredBy('app.www.ck')).toBeUndefined();
+    expect(publicSuffixCoveredBy('city.kawasaki.jp')).toBeUndefined();
+    expect(publicSuffixCoveredBy('shop.city.kawasaki.jp')).toBeUndefined();
+    expect(publicSuffixCoveredBy('town.kawasaki.jp')).toEqual({
+      suffix: 'town.kawasaki.jp',
+      section: 'icann',
+    });
+    expect(publicSuffixCoveredBy('zq-cors-lab-fresh')).toEqual({
+      suffix: 'zq-cors-lab-fresh',
+      section: 'icann',
+    });
+  });
+
   it('agrees with tldts: every entry, wildcards filled in, is a public suffix there', () => {
     const disagreements = suffixes
       .map((entry) => instantiate(entry.rule))

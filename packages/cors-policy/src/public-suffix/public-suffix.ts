@@ -15,42 +15,63 @@ export interface PublicSuffixMatch {
 
 type Section = PublicSuffixMatch['section'];
 
+/** What a domain is on the list; `null` marks an exception rule (`www.ck`): not a public suffix. */
+type Answer = PublicSuffixMatch | null;
+
 interface SuffixIndex {
-  /** Every rule (`co.uk`, `*.ck`) and its section. */
-  readonly rules: ReadonlyMap<string, Section>;
-  /** Exception rules without their `!` (`www.ck`), a handful: not public suffixes though a wildcard covers them. */
-  readonly exceptions: readonly string[];
-  /** Each domain that has a rule below it (`amazonaws.com`), and one such rule. */
-  readonly parents: ReadonlyMap<string, string>;
+  /**
+   * The answer for every domain the list names: each rule and TLD (its own match), each exception
+   * (`null`), and each domain with a rule below it (`amazonaws.com`: that rule's match).
+   */
+  readonly answers: ReadonlyMap<string, Answer>;
+  /** The domain under each wildcard rule (`ck` for `*.ck`): every label directly below is a suffix. */
+  readonly wildcards: ReadonlyMap<string, Section>;
 }
 
 let index: SuffixIndex | undefined;
 
-/** Parsed on first use: a policy without subdomain patterns never pays for the list. */
+const match = (suffix: string, section: Section): PublicSuffixMatch =>
+  Object.freeze({ suffix, section });
+
+/**
+ * Built on first use, so a policy without subdomain patterns never pays for the list; afterwards a
+ * lookup is one or two hash probes.
+ */
 function loadIndex(): SuffixIndex {
-  const rules = new Map<string, Section>();
+  const answers = new Map<string, Answer>();
+  const wildcards = new Map<string, Section>();
   const exceptions: string[] = [];
-  const parents = new Map<string, string>();
+  const rules: PublicSuffixMatch[] = [];
   for (const line of PUBLIC_SUFFIX_RULES.split('\n')) {
     const [tld, ...entries] = line.split(' ');
     if (tld === undefined || tld === '') continue;
-    rules.set(tld, 'icann');
+    answers.set(tld, match(tld, 'icann'));
     for (const entry of entries) {
       const section = entry.startsWith('+') ? 'private' : 'icann';
       const body = section === 'private' ? entry.slice(1) : entry;
-      if (body.startsWith('!')) {
-        exceptions.push(`${body.slice(1)}.${tld}`);
-        continue;
-      }
-      const rule = `${body}.${tld}`;
-      rules.set(rule, section);
-      for (let dot = rule.indexOf('.'); dot >= 0; dot = rule.indexOf('.', dot + 1)) {
-        const parent = rule.slice(dot + 1);
-        if (!parents.has(parent)) parents.set(parent, rule);
-      }
+      if (body.startsWith('!')) exceptions.push(`${body.slice(1)}.${tld}`);
+      else rules.push(match(`${body}.${tld}`, section));
     }
   }
-  return { rules, exceptions, parents };
+  for (const rule of rules) {
+    answers.set(rule.suffix, rule);
+    if (rule.suffix.startsWith('*.')) wildcards.set(rule.suffix.slice(2), rule.section);
+  }
+  // A domain with a rule below it names the first such rule, unless it is a suffix itself (a rule,
+  // or one label under a wildcard).
+  for (const rule of rules) {
+    for (let dot = rule.suffix.indexOf('.'); dot >= 0; dot = rule.suffix.indexOf('.', dot + 1)) {
+      const parent = rule.suffix.slice(dot + 1);
+      if (answers.has(parent)) continue;
+      const above = parent.indexOf('.');
+      const wildcard = above < 0 ? undefined : wildcards.get(parent.slice(above + 1));
+      answers.set(parent, wildcard === undefined ? rule : match(parent, wildcard));
+    }
+  }
+  // A domain below an exception (`a.www.ck`) then misses both maps: the list has no rule there,
+  // which scripts/refresh-public-suffixes.mjs and the property test check.
+  for (const exception of exceptions) answers.set(exception, null);
+  return { answers, wildcards };
 }
 
 /**
@@ -61,22 +82,12 @@ function loadIndex(): SuffixIndex {
  * label is always one.
  */
 export function publicSuffixCoveredBy(domain: string): PublicSuffixMatch | undefined {
-  const { rules, exceptions, parents } = (index ??= loadIndex());
+  const { answers, wildcards } = (index ??= loadIndex());
+  const answer = answers.get(domain);
+  if (answer !== undefined) return answer ?? undefined;
   const firstDot = domain.indexOf('.');
-  if (firstDot < 0) return { suffix: domain, section: rules.get(domain) ?? 'icann' };
-  // An exception matches the domain itself or any of its parents: a whole-label suffix, '.' before it.
-  for (const exception of exceptions) {
-    if (
-      domain.endsWith(exception) &&
-      (domain.length === exception.length || domain[domain.length - exception.length - 1] === '.')
-    ) {
-      return undefined;
-    }
-  }
-  const exact = rules.get(domain);
-  if (exact !== undefined) return { suffix: domain, section: exact };
-  const wildcard = rules.get(`*${domain.slice(firstDot)}`);
-  if (wildcard !== undefined) return { suffix: domain, section: wildcard };
-  const below = parents.get(domain);
-  return below === undefined ? undefined : { suffix: below, section: rules.get(below) ?? 'icann' };
+  if (firstDot < 0) return match(domain, 'icann');
+  // Not named by the list: a suffix only one label under a wildcard (`anything.ck`).
+  const wildcard = wildcards.get(domain.slice(firstDot + 1));
+  return wildcard === undefined ? undefined : match(domain, wildcard);
 }
