@@ -48,6 +48,11 @@ export interface ThroughputRow {
   throughputVsBaseline: number;
   /** Server CPU per request relative to the baseline (above 1: costs more). */
   cpuVsBaseline: number;
+  floor?: string;
+  /** Requests per second relative to the hand-written floor with the same list. */
+  throughputVsFloor?: number;
+  /** Server CPU per request relative to the hand-written floor. */
+  cpuVsFloor?: number;
 }
 
 export interface Goal {
@@ -128,6 +133,7 @@ export function throughputRows(
     const own = figures.get(c.id);
     const base = figures.get(c.baseline);
     if (!own) throw new Error(`No throughput runs for ${c.id}.`);
+    const floor = c.floor === undefined ? undefined : figures.get(c.floor);
     return {
       id: c.id,
       label: c.label,
@@ -135,6 +141,13 @@ export function throughputRows(
       baseline: c.baseline,
       throughputVsBaseline: ratio(own.requestsPerSecond.median, base?.requestsPerSecond.median),
       cpuVsBaseline: ratio(own.cpuMicrosPerRequest.median, base?.cpuMicrosPerRequest.median),
+      ...(c.floor === undefined
+        ? {}
+        : {
+            floor: c.floor,
+            throughputVsFloor: ratio(own.requestsPerSecond.median, floor?.requestsPerSecond.median),
+            cpuVsFloor: ratio(own.cpuMicrosPerRequest.median, floor?.cpuMicrosPerRequest.median),
+          }),
     };
   });
 }
