@@ -24,6 +24,9 @@ export interface CountedWindow {
 
 // Warm-up goes round the cases in slices, so no case is warmed while the others sit cold.
 const WARMUP_SLICE = 100;
+// Uncounted requests between the full collection before a window and the window: the collection
+// empties V8's caches (stub cache, regexp and number-string caches), which the first requests refill.
+const SETTLE_REQUESTS = 20;
 
 async function measureHost(
   plan: HostPlan,
@@ -53,6 +56,8 @@ async function measureHost(
     // scavenge promotes the warm-up's survivors) costs far more than any later one.
     for (let round = -1; round < settings.windows; round++) {
       for (const c of roundOrder(plan.cases, Math.max(round, 0), settings.windows)) {
+        await server.collect();
+        await loops.get(c)?.send(SETTLE_REQUESTS);
         await server.windowStart();
         await loops.get(c)?.send(settings.requestsPerWindow);
         const window = await server.windowEnd();
@@ -66,7 +71,9 @@ async function measureHost(
         log(
           `callgrind [${round + 1}/${settings.windows}] ${c.label}: ` +
             `${Math.round(counted.instructionsPerRequest).toLocaleString('en-US')} instructions/request` +
-            (counted.collections > 0 ? ` (${counted.collections} GC inside)` : ''),
+            (counted.collections > 0
+              ? ` (${counted.collections} GC inside: ${window.collectionTypes.join(', ')})`
+              : ''),
         );
       }
     }
