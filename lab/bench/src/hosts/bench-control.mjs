@@ -28,8 +28,7 @@ function answer(message) {
     const { user, system } = process.cpuUsage();
     process.send?.({ benchControl: 'cpu', cpuMicros: user + system });
   } else if (command === 'collect') {
-    // A full collection (with --expose-gc) resets the old generation's limit, so no marking falls
-    // due in the next window; it also empties caches, which the bench refills before counting.
+    // A full collection (with --expose-gc): the old generation's limit is set from what is alive.
     if (typeof globalThis.gc === 'function') globalThis.gc();
     process.send?.({ benchControl: 'collect' });
   } else if (command === 'window-start') {

@@ -194,9 +194,9 @@ export const INSTRUCTIONS_METHOD =
   'valgrind callgrind: all Node.js cases in one process, all Next.js cases in another, each case on ' +
   'its own port; after a warm-up, windows of sequential keep-alive requests are counted between two ' +
   'markers (os.freemem zeroes, os.totalmem dumps), interleaved across cases. V8 runs single-threaded ' +
-  'without its memory reducer and with a 64 MB young generation; before each window a full ' +
-  'collection, 20 uncounted requests to refill the caches it empties, then a scavenge, so collection ' +
-  'is not counted: allocation is reported as bytes per request instead. The figure is the least ' +
+  'without its memory reducer and with a 64 MB young generation, one full collection after the ' +
+  'warm-up and a scavenge before each window, so collection is not counted: allocation is ' +
+  'reported as bytes per request instead. The figure is the least ' +
   'count over windows without a collection (other V8 work only adds to a window); median and max ' +
   'show the spread.';
 
