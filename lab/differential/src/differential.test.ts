@@ -5,13 +5,11 @@ import { nginxVersion } from '@cors-lab/nginx/nginx-process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICIES } from './policies.js';
 import { conformanceRequests, type ConformanceRequest } from './requests.js';
-import {
-  startCorsPackage,
-  startExpressMiddleware,
-  startFetchAdapter,
-} from './servers/node-servers.js';
+import { startNextRoute } from './servers/next-route.js';
+import { startCorsPackage, startExpressMiddleware } from './servers/node-servers.js';
 import type { ServerUnderTest } from './servers/server-under-test.js';
 import { startExportedFlask, startExportedNginx } from './servers/system-servers.js';
+import { variesOnOrigin } from './vary.js';
 import { verdictOf } from './verdict.js';
 
 /** Policies a server cannot run, and the words its refusal must contain. */
@@ -25,29 +23,33 @@ const CANNOT: Readonly<Record<string, Readonly<Record<string, RegExp>>>> = {
 };
 
 const servers: ServerUnderTest[] = [];
+const startup: string[] = [];
 
 beforeAll(async () => {
   // Started one after the other: a failure leaves the list holding what afterAll must stop.
   for (const start of [
     startExpressMiddleware,
     startCorsPackage,
-    startFetchAdapter,
+    startNextRoute,
     startExportedNginx,
     startExportedFlask,
   ]) {
+    const started = performance.now();
     servers.push(await start(POLICIES));
+    startup.push(`${servers.at(-1)!.name} ${Math.round(performance.now() - started)} ms`);
   }
-}, 60_000);
+  console.log(`started: ${startup.join('; ')}`);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
 });
 
-async function verdicts(server: ServerUnderTest, policy: string, requests: ConformanceRequest[]) {
+async function answers(server: ServerUnderTest, policy: string, requests: ConformanceRequest[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   try {
     return await Promise.all(
-      requests.map(async (request) => {
+      requests.map((request) => {
         const headers: Record<string, string> = {};
         if (request.origin !== undefined) headers.origin = request.origin;
         if (request.accessControlRequestMethod !== undefined) {
@@ -56,12 +58,11 @@ async function verdicts(server: ServerUnderTest, policy: string, requests: Confo
         if (request.accessControlRequestHeaders !== undefined) {
           headers['access-control-request-headers'] = request.accessControlRequestHeaders;
         }
-        const answer = await probeOnce(`${server.url}/${policy}/data`, 10_000, {
+        return probeOnce(`${server.url}/${policy}/data`, 10_000, {
           method: request.method,
           headers,
           agent,
         });
-        return verdictOf(request, answer);
       }),
     );
   } finally {
@@ -91,19 +92,30 @@ describe('one policy, every server: the same decisions', () => {
     it(`${policy}: every server reaches the Express middleware's decision on every request`, async () => {
       const requests = conformanceRequests(POLICIES[policy]!);
       const [reference, ...others] = servers;
-      const expected = await verdicts(reference!, policy, requests);
+      const referenceAnswers = await answers(reference!, policy, requests);
+      const expected = referenceAnswers.map((answer, i) => verdictOf(requests[i]!, answer));
       // The set must exercise both sides, or agreeing would prove nothing.
       expect(expected).toContain('blocked');
       expect(expected.some((verdict) => verdict.startsWith('allowed'))).toBe(true);
       const summary: string[] = [];
       for (const server of others) {
         if (server.cannot.has(policy)) continue;
-        const got = await verdicts(server, policy, requests);
+        const started = performance.now();
+        const got = await answers(server, policy, requests);
+        const verdicts = got.map((answer, i) => verdictOf(requests[i]!, answer));
         const disagreements = requests
-          .map((request, i) => ({ request, expected: expected[i], got: got[i] }))
+          .map((request, i) => ({ request, expected: expected[i], got: verdicts[i] }))
           .filter(({ expected: want, got: have }) => want !== have);
+        // A shared cache must key on Origin wherever the reference says so, Next's own Vary or not.
+        const varyChecked = requests.flatMap((request, i) =>
+          variesOnOrigin(referenceAnswers[i]!) &&
+          (!server.varyOnlyWhenAllowed || verdicts[i]!.startsWith('allowed'))
+            ? [{ request, kept: variesOnOrigin(got[i]!) }]
+            : [],
+        );
+        const varyLost = varyChecked.filter(({ kept }) => !kept).map(({ request }) => request);
         summary.push(
-          `${server.name}: ${requests.length - disagreements.length}/${requests.length} agree`,
+          `${server.name}: ${requests.length - disagreements.length}/${requests.length} agree, Vary: Origin on ${varyChecked.length - varyLost.length}/${varyChecked.length} (${Math.round(performance.now() - started)} ms)`,
         );
         expect(
           disagreements.map(
@@ -111,6 +123,12 @@ describe('one policy, every server: the same decisions', () => {
               `${request.label} ${request.method} ${JSON.stringify(request.origin)}: ${have} (expected ${want})`,
           ),
           server.name,
+        ).toEqual([]);
+        expect(
+          varyLost.map(
+            (request) => `${request.label} ${request.method} ${JSON.stringify(request.origin)}`,
+          ),
+          `${server.name}: answers without Vary: Origin where the reference has it`,
         ).toEqual([]);
       }
       console.log(`${policy} (${requests.length} requests): ${summary.join('; ')}`);

@@ -1,8 +1,9 @@
 // Builds next-app/ with `next build` when it is missing or older than its sources.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastModified } from '@cors-lab/testkit';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 export const NEXT_APP_DIR = join(PACKAGE_DIR, 'next-app');
@@ -11,17 +12,12 @@ export const NEXT_BIN = join(PACKAGE_DIR, 'node_modules', 'next', 'dist', 'bin',
 const POLICY_BUILD = fileURLToPath(import.meta.resolve('@cors-lab/cors-policy'));
 
 function newestSource(): number {
-  const files = [join(NEXT_APP_DIR, 'next.config.ts'), POLICY_BUILD];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.push(path);
-    }
-  };
-  walk(join(NEXT_APP_DIR, 'app'));
-  walk(join(NEXT_APP_DIR, 'lib'));
-  return Math.max(...files.filter(existsSync).map((file) => statSync(file).mtimeMs));
+  return lastModified([
+    join(NEXT_APP_DIR, 'next.config.ts'),
+    POLICY_BUILD,
+    join(NEXT_APP_DIR, 'app'),
+    join(NEXT_APP_DIR, 'lib'),
+  ]);
 }
 
 export function buildNextApp(log: (line: string) => void, rebuild: boolean): Promise<void> {

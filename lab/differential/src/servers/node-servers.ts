@@ -4,7 +4,6 @@ import {
   corsMiddleware,
   definePolicy,
   toCorsOptions,
-  withCors,
   type PolicyOptions,
 } from '@cors-lab/cors-policy';
 import cors from 'cors';
@@ -55,38 +54,6 @@ export function startCorsPackage(policies: Policies): Promise<ServerUnderTest> {
     });
   }
   return listen('cors(toCorsOptions)', app);
-}
-
-/** withCors() around a Fetch handler, served by node:http the way a Fetch runtime hands requests over. */
-export function startFetchAdapter(policies: Policies): Promise<ServerUnderTest> {
-  const handlers = new Map(
-    Object.entries(policies).map(([name, options]) => [
-      name,
-      withCors(definePolicy(options), () => Response.json({ ok: true })),
-    ]),
-  );
-  return listen('withCors (Fetch)', (req, res) => {
-    const name = (req.url ?? '/').split('/')[1] ?? '';
-    const handler = handlers.get(name);
-    if (handler === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers = new Headers();
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
-    }
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers,
-    });
-    void handler(request).then(async (response) => {
-      const out: string[] = [];
-      response.headers.forEach((value, key) => out.push(key, value));
-      res.writeHead(response.status, out);
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
 }
 
 /** An app that sets its own careless CORS header, for nginx to hide. */

@@ -5,5 +5,10 @@ export interface ServerUnderTest {
   url: string;
   /** Policies this server cannot run, with the refusal that says why (e.g. a CorsExportError). */
   cannot: ReadonlyMap<string, string>;
+  /**
+   * True when the server sends `Vary: Origin` only on answers that allow the origin (flask_cors):
+   * its Vary is then compared with the reference's on those answers alone.
+   */
+  varyOnlyWhenAllowed?: boolean;
   stop(): Promise<void>;
 }

@@ -76,6 +76,7 @@ export async function startExportedFlask(policies: Policies): Promise<ServerUnde
     name: 'flask toFlaskCors',
     url: flask.url,
     cannot,
+    varyOnlyWhenAllowed: true,
     stop: async () => {
       await flask.stop();
       rmSync(folder, { recursive: true, force: true });

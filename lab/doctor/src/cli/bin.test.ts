@@ -147,6 +147,7 @@ describe('a copy of the package', () => {
     try {
       cpSync(join(PACKAGE, 'package.json'), join(copy, 'package.json'));
       cpSync(join(PACKAGE, 'dist', 'cors-doctor.js'), join(copy, 'dist', 'cors-doctor.js'));
+      cpSync(join(PACKAGE, 'bin', 'cors-doctor.js'), join(copy, 'bin', 'cors-doctor.js'));
       const result = await doctor([`${allowing.origin}/`, '--origin', PAGE, '--json'], {
         cwd: copy,
         command: ['npx', '--offline', 'cors-doctor'],
