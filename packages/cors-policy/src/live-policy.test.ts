@@ -47,8 +47,8 @@ describe('livePolicy', () => {
     release(true);
     await finished;
     expect(headers).toMatchObject({
-      'Access-Control-Allow-Origin': A,
-      'Access-Control-Expose-Headers': 'X-Old',
+      'access-control-allow-origin': A,
+      'access-control-expose-headers': 'X-Old',
     });
   });
 

@@ -27,8 +27,12 @@ function answer(message) {
   if (command === 'cpu') {
     const { user, system } = process.cpuUsage();
     process.send?.({ benchControl: 'cpu', cpuMicros: user + system });
+  } else if (command === 'collect') {
+    // A full collection (with --expose-gc): the old generation's limit is set from what is alive.
+    if (typeof globalThis.gc === 'function') globalThis.gc();
+    process.send?.({ benchControl: 'collect' });
   } else if (command === 'window-start') {
-    // A scavenge first (with --expose-gc), so the window starts with an empty young generation.
+    // A scavenge first, so the window starts with an empty young generation.
     if (typeof globalThis.gc === 'function') globalThis.gc({ type: 'minor' });
     profiler = new GCProfiler();
     profiler.start();
@@ -38,8 +42,14 @@ function answer(message) {
   } else if (command === 'window-end') {
     totalmem();
     const allocatedBytes = youngBytes() - young;
-    const collections = profiler.stop()?.statistics.length ?? 0;
-    process.send?.({ benchControl: 'window-end', allocatedBytes, collections });
+    const statistics = profiler.stop()?.statistics ?? [];
+    const collectionTypes = statistics.map((entry) => entry.gcType);
+    process.send?.({
+      benchControl: 'window-end',
+      allocatedBytes,
+      collections: statistics.length,
+      collectionTypes,
+    });
   }
 }
 

@@ -21,6 +21,8 @@ export interface Window {
   allocatedBytes: number;
   /** Garbage collections inside the window (0 expected). */
   collections: number;
+  /** V8's name for each of them (Scavenge, MarkSweepCompact, ...), for the log. */
+  collectionTypes: string[];
 }
 
 interface ControlReply {
@@ -28,6 +30,7 @@ interface ControlReply {
   cpuMicros?: number;
   allocatedBytes?: number;
   collections?: number;
+  collectionTypes?: string[];
   ports?: Record<string, number>;
 }
 
@@ -100,6 +103,11 @@ export class ServerProcess {
     return (await this.ask('cpu')).cpuMicros ?? NaN;
   }
 
+  /** A full garbage collection in the server (uncounted). */
+  async collect(): Promise<void> {
+    await this.ask('collect');
+  }
+
   /** Zeroes callgrind's counters after a scavenge; what follows until windowEnd() is counted. */
   async windowStart(): Promise<void> {
     await this.ask('window-start');
@@ -107,11 +115,16 @@ export class ServerProcess {
 
   async windowEnd(): Promise<Window> {
     if (!this.dumpDir) throw new Error('windowEnd() needs a server started under callgrind.');
-    const { allocatedBytes = NaN, collections = NaN } = await this.ask('window-end');
+    const {
+      allocatedBytes = NaN,
+      collections = NaN,
+      collectionTypes = [],
+    } = await this.ask('window-end');
     return {
       instructions: takeLatestDump(this.dumpDir, this.group.pid),
       allocatedBytes,
       collections,
+      collectionTypes,
     };
   }
 

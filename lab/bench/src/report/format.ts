@@ -67,14 +67,25 @@ export function formatReport(report: BenchReport): string {
       '',
       'Throughput (autocannon; noisy on a shared machine)',
       table(
-        ['case', 'req/s', 'runs min–max (spread)', 'vs baseline', 'CPU µs/req', 'CPU vs baseline'],
+        [
+          'case',
+          'req/s',
+          'runs min–max (spread)',
+          'vs baseline',
+          'vs floor',
+          'CPU µs/req',
+          'CPU vs baseline',
+          'CPU vs floor',
+        ],
         report.throughput.cases.map((row) => [
           row.label,
           whole(row.requestsPerSecond.median),
           spread(row.requestsPerSecond, whole),
           ratio(row.throughputVsBaseline),
+          ratio(row.throughputVsFloor),
           row.cpuMicrosPerRequest.median.toFixed(1),
           ratio(row.cpuVsBaseline),
+          ratio(row.cpuVsFloor),
         ]),
       ),
     );

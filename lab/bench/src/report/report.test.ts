@@ -147,4 +147,20 @@ describe('throughputRows', () => {
     expect(base).toMatchObject({ throughputVsBaseline: 1, cpuVsBaseline: 1 });
     expect(ours).toMatchObject({ throughputVsBaseline: 0.75, cpuVsBaseline: 1.2 });
   });
+
+  it('gives the ratios to the hand-written floor beside those to the baseline', () => {
+    const [, , ours] = throughputRows(
+      [
+        spec('express', 'express'),
+        spec('hand-2', 'express'),
+        spec('policy-2', 'express', 'hand-2'),
+      ],
+      new Map([
+        ['express', [{ requestsPerSecond: 4000, cpuMicrosPerRequest: 250 }]],
+        ['hand-2', [{ requestsPerSecond: 3750, cpuMicrosPerRequest: 280 }]],
+        ['policy-2', [{ requestsPerSecond: 3000, cpuMicrosPerRequest: 308 }]],
+      ]),
+    );
+    expect(ours).toMatchObject({ floor: 'hand-2', throughputVsFloor: 0.8, cpuVsFloor: 1.1 });
+  });
 });

@@ -51,6 +51,11 @@ export interface ThroughputRow {
   throughputVsBaseline: number;
   /** Server CPU per request relative to the baseline (above 1: costs more). */
   cpuVsBaseline: number;
+  floor?: string;
+  /** Requests per second relative to the hand-written floor with the same list. */
+  throughputVsFloor?: number;
+  /** Server CPU per request relative to the hand-written floor. */
+  cpuVsFloor?: number;
 }
 
 export interface Goal {
@@ -140,6 +145,7 @@ export function throughputRows(
     const own = figures.get(c.id);
     const base = figures.get(c.baseline);
     if (!own) throw new Error(`No throughput runs for ${c.id}.`);
+    const floor = c.floor === undefined ? undefined : figures.get(c.floor);
     return {
       id: c.id,
       label: c.label,
@@ -147,6 +153,13 @@ export function throughputRows(
       baseline: c.baseline,
       throughputVsBaseline: ratio(own.requestsPerSecond.median, base?.requestsPerSecond.median),
       cpuVsBaseline: ratio(own.cpuMicrosPerRequest.median, base?.cpuMicrosPerRequest.median),
+      ...(c.floor === undefined
+        ? {}
+        : {
+            floor: c.floor,
+            throughputVsFloor: ratio(own.requestsPerSecond.median, floor?.requestsPerSecond.median),
+            cpuVsFloor: ratio(own.cpuMicrosPerRequest.median, floor?.cpuMicrosPerRequest.median),
+          }),
     };
   });
 }
@@ -203,9 +216,11 @@ export const INSTRUCTIONS_METHOD =
   'valgrind callgrind: all Node.js cases in one process, all Next.js cases in another, each case on ' +
   'its own port; after a warm-up, windows of sequential keep-alive requests are counted between two ' +
   'markers (os.freemem zeroes, os.totalmem dumps), interleaved across cases. V8 runs single-threaded ' +
-  'with a 64 MB young generation and a scavenge before each window, so collection is not counted: ' +
-  'allocation is reported as bytes per request instead. The figure is the least count over windows ' +
-  'without a collection (other V8 work only adds to a window); median and max show the spread.';
+  'without its memory reducer and with a 64 MB young generation, one full collection after the ' +
+  'warm-up and a scavenge before each window, so collection is not counted: allocation is ' +
+  'reported as bytes per request instead. The figure is the least ' +
+  'count over windows without a collection (other V8 work only adds to a window); median and max ' +
+  'show the spread.';
 
 export const THROUGHPUT_METHOD =
   'autocannon against each server, cases interleaved in rounds that start at a different case; the ' +

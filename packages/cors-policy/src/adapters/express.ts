@@ -9,7 +9,7 @@ export interface NodeRequestLike {
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;
 }
 
-/** What the middleware uses of a Node.js / Express response. */
+/** What the middleware uses of a Node.js / Express response; it names headers in lowercase. */
 export interface NodeResponseLike {
   statusCode: number;
   getHeader(name: string): number | string | readonly string[] | undefined;
@@ -62,9 +62,25 @@ export function corsRequestOf(req: NodeRequestLike): CorsRequest {
   };
 }
 
+/**
+ * Node.js keys every header by its lowercased name, and lowercasing a canonical name costs a new
+ * string and a string-table lookup per header, per request. Names are case-insensitive on the wire
+ * (HTTP/2 and HTTP/3 send them lowercase anyway), so the middleware hands Node the lowercase form.
+ */
+const NODE_HEADER_NAME: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': 'access-control-allow-origin',
+  'Access-Control-Allow-Credentials': 'access-control-allow-credentials',
+  'Access-Control-Allow-Methods': 'access-control-allow-methods',
+  'Access-Control-Allow-Headers': 'access-control-allow-headers',
+  'Access-Control-Expose-Headers': 'access-control-expose-headers',
+  'Access-Control-Max-Age': 'access-control-max-age',
+};
+
 function answer(decision: Decision, res: NodeResponseLike, next: NextFunctionLike): void {
   const { headers } = decision;
-  for (const name in headers) res.setHeader(name, headers[name] as string);
+  for (const name in headers) {
+    res.setHeader(NODE_HEADER_NAME[name] ?? name, headers[name] as string);
+  }
   if (decision.vary !== undefined) appendVaryHeader(res, decision.vary);
   if (decision.status === undefined) {
     next();
@@ -72,20 +88,20 @@ function answer(decision: Decision, res: NodeResponseLike, next: NextFunctionLik
   }
   // Safari waits for a body on a 204 without Content-Length.
   res.statusCode = decision.status;
-  res.setHeader('Content-Length', '0');
+  res.setHeader('content-length', '0');
   res.end();
 }
 
 /** Appends to whatever Vary earlier middleware set, never overwriting it. */
 export function appendVaryHeader(res: NodeResponseLike, token: string): void {
-  // Node stores names lowercased: asking in lowercase spares it a string per request.
+  // Node keys names lowercased: asking and setting in lowercase spares it a string per request.
   const current = res.getHeader('vary');
   // The common case: nothing set before, nothing to merge.
   if (current === undefined) {
-    res.setHeader('Vary', token);
+    res.setHeader('vary', token);
     return;
   }
   const existing = Array.isArray(current) ? current.join(', ') : String(current);
   const next = appendVary(existing, token);
-  if (next !== existing) res.setHeader('Vary', next);
+  if (next !== existing) res.setHeader('vary', next);
 }
