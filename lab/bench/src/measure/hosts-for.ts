@@ -1,4 +1,4 @@
-// Which server processes a set of cases needs: one Node host for every Node target, one Next app.
+// Which server processes a set of cases needs: one Node host per framework, one Next app.
 import { nodeServerKey } from '../cases.js';
 import type { CaseSpec } from '../cases.js';
 import type { HostSpec } from '../hosts/server-process.js';
@@ -10,11 +10,28 @@ export interface HostPlan {
   keyOf(spec: CaseSpec): string;
 }
 
+/**
+ * The framework a Node target belongs to: the name before `+` (`fastify+cors-policy` is Fastify's),
+ * and one group for the per-call `micro-*` targets, which are compared with each other.
+ */
+export function frameworkOf(target: string): string {
+  return target.startsWith('micro-') ? 'micro' : (target.split('+')[0] ?? target);
+}
+
+/**
+ * One Node host per framework (its cases share one JIT and heap, so a case and its baseline are
+ * counted alike) and one Next app. Frameworks get hosts of their own because one heap holding all
+ * of them, each with a 10,000-origin policy, keeps V8 marking in most windows and no figure settles.
+ */
 export function hostsFor(cases: readonly CaseSpec[]): HostPlan[] {
-  const nodeCases = cases.filter((c) => c.server.host === 'node');
-  const nextCases = cases.filter((c) => c.server.host === 'next');
+  const byFramework = new Map<string, CaseSpec[]>();
+  for (const c of cases) {
+    if (c.server.host !== 'node') continue;
+    const framework = frameworkOf(c.server.target);
+    byFramework.set(framework, [...(byFramework.get(framework) ?? []), c]);
+  }
   const plans: HostPlan[] = [];
-  if (nodeCases.length > 0) {
+  for (const nodeCases of byFramework.values()) {
     const served = new Map<string, { key: string; target: string; origins: number }>();
     for (const c of nodeCases) {
       if (c.server.host !== 'node') continue;
@@ -27,6 +44,7 @@ export function hostsFor(cases: readonly CaseSpec[]): HostPlan[] {
       keyOf: (c) => (c.server.host === 'node' ? nodeServerKey(c.server) : ''),
     });
   }
+  const nextCases = cases.filter((c) => c.server.host === 'next');
   if (nextCases.length > 0) {
     plans.push({ spec: { kind: 'next' }, cases: nextCases, keyOf: () => 'next' });
   }
