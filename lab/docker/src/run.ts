@@ -2,7 +2,7 @@
 // Debian), starts dockerd if none runs, builds both images, runs docker-compose.yml, waits for
 // every service to be healthy, runs the browser matrix against the containers, then removes
 // everything this run made (containers, network, its images, the dockerd it started).
-// Environment: DOCKER_CHECK_ENGINES (default chromium), DOCKER_CHECK_BUILDER (buildkit|legacy),
+// Environment: DOCKER_CHECK_ENGINES (default chromium,firefox,webkit), DOCKER_CHECK_BUILDER (buildkit|legacy),
 // DOCKER_CHECK_COMPOSE (auto|v1|v2; v2 without the plugin fetches Debian trixie's for this run),
 // DOCKER_CHECK_COLD=1 (remove the cached base image and the builder's cache first).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

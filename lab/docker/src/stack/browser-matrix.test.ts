@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { enginesFromEnv, scenarioCounts } from './browser-matrix.js';
 
 describe('enginesFromEnv', () => {
-  it('runs Chromium alone unless told otherwise', () => {
-    expect(enginesFromEnv(undefined)).toEqual(['chromium']);
-    expect(enginesFromEnv(' ')).toEqual(['chromium']);
+  it('runs every engine unless told otherwise', () => {
+    expect(enginesFromEnv(undefined)).toEqual(['chromium', 'firefox', 'webkit']);
+    expect(enginesFromEnv(' ')).toEqual(['chromium', 'firefox', 'webkit']);
+    expect(enginesFromEnv('chromium')).toEqual(['chromium']);
     expect(enginesFromEnv('firefox, webkit,firefox')).toEqual(['firefox', 'webkit']);
   });
 
