@@ -29,18 +29,25 @@ export function newKeyPair(): {
 }
 
 /** A positive serial number of 16 random bytes, as RFC 5280 asks (at most 20 octets, positive). */
-export function randomSerial(): string {
+function randomSerial(): string {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0] ?? 0) & 0x7f;
   return bytes.toString('hex');
 }
 
-export function validity(days: number, now = new Date()): { notBefore: Date; notAfter: Date } {
+/** A certificate for `publicKey` with a fresh serial, valid from a minute ago for `days` days. */
+export function newCertificate(
+  publicKey: forge.pki.rsa.PublicKey,
+  days: number,
+  now = new Date(),
+): forge.pki.Certificate {
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = publicKey;
+  cert.serialNumber = randomSerial();
   // A minute back so a clock a little behind does not see a certificate "not yet valid".
-  return {
-    notBefore: new Date(now.getTime() - 60_000),
-    notAfter: new Date(now.getTime() + days * DAY_MS),
-  };
+  cert.validity.notBefore = new Date(now.getTime() - 60_000);
+  cert.validity.notAfter = new Date(now.getTime() + days * DAY_MS);
+  return cert;
 }
 
 /**
@@ -49,12 +56,7 @@ export function validity(days: number, now = new Date()): { notBefore: Date; not
  */
 export function createAuthority(days = 3650): KeyedCertificate {
   const { privateKey, publicKey, keyPem } = newKeyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  cert.serialNumber = randomSerial();
-  const { notBefore, notAfter } = validity(days);
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
+  const cert = newCertificate(publicKey, days);
   const subject = [
     { name: 'commonName', value: AUTHORITY_NAME },
     { name: 'organizationName', value: 'cors-lab' },

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import forge from 'node-forge';
-import { newKeyPair, randomSerial, validity, type KeyedCertificate } from './authority.js';
+import { newCertificate, newKeyPair, type KeyedCertificate } from './authority.js';
 
 /**
  * Browsers refuse server certificates valid longer than 398 days (Apple's rule, which the other
@@ -18,12 +18,7 @@ export function issueServerCertificate(
   const caCert = forge.pki.certificateFromPem(authority.certPem);
   const caKey = forge.pki.privateKeyFromPem(authority.keyPem);
   const { publicKey, keyPem } = newKeyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
-  cert.serialNumber = randomSerial();
-  const { notBefore, notAfter } = validity(SERVER_CERTIFICATE_DAYS);
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
+  const cert = newCertificate(publicKey, SERVER_CERTIFICATE_DAYS);
   cert.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
   cert.setIssuer(caCert.subject.attributes);
   cert.setExtensions([
