@@ -5,6 +5,7 @@
 // Environment: DOCKER_CHECK_ENGINES (default chromium,firefox,webkit), DOCKER_CHECK_BUILDER (buildkit|legacy),
 // DOCKER_CHECK_COMPOSE (auto|v1|v2; v2 without the plugin fetches Debian trixie's for this run),
 // DOCKER_CHECK_COLD=1 (remove the cached base image and the builder's cache first).
+import { ensureDebianPackages, missingPackages } from '@cors-lab/debian-packages';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,7 +22,6 @@ import { COMPOSE_V2_SUITE, provisionComposePlugin } from './engine/compose-plugi
 import { daemonAnswers, dockerdPath, ensureDaemon, type Daemon } from './engine/daemon.js';
 import { dockerExecutables, findDockerClient, type ClientFacts } from './engine/docker-client.js';
 import { waitUntilHealthy } from './engine/health-wait.js';
-import { aptInstall } from './host/apt-install.js';
 import { mustRun, runCommand, stopRunningCommands } from './host/command.js';
 import { ensureBaseImage, removeCaches } from './image/base-image.js';
 import {
@@ -48,6 +48,13 @@ function builderFromEnv(value: string | undefined): Builder {
   throw new Error(`DOCKER_CHECK_BUILDER=${JSON.stringify(value)}; expected buildkit or legacy.`);
 }
 
+/** The files by which each Debian package the check may install is known to be there. */
+const PACKAGE_FILES = [
+  { file: '/usr/bin/docker', pkg: 'docker.io' },
+  { file: '/usr/sbin/dockerd', pkg: 'docker.io' },
+  { file: '/usr/bin/docker-compose', pkg: 'docker-compose' },
+];
+
 /** Installs docker.io / docker-compose where they are missing and this process may (root, apt). */
 async function ensureInstalled(choice: ComposeChoice): Promise<string[]> {
   const clients = dockerExecutables();
@@ -58,7 +65,13 @@ async function ensureInstalled(choice: ComposeChoice): Promise<string[]> {
   // Debian packages Compose v1; v2 comes as a plugin (the client's, or fetched for this run).
   const compose = client ? await findCompose(client, choice === 'v1' ? 'v1' : 'auto') : undefined;
   if (!compose && !existsSync('/usr/bin/docker-compose')) missing.push('docker-compose');
-  if (missing.length > 0) await aptInstall(missing, 'the Docker check (test:docker)');
+  if (missing.length > 0) {
+    ensureDebianPackages({
+      purpose: 'The Docker check (test:docker)',
+      packages: missing,
+      missing: () => missingPackages(PACKAGE_FILES).filter((pkg) => missing.includes(pkg)),
+    });
+  }
   return missing;
 }
 

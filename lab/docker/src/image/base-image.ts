@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } fr
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mustRun, runCommand } from '../host/command.js';
-import { aptInstall } from '../host/apt-install.js';
+import { ensureDebianPackages, missingPackages } from '@cors-lab/debian-packages';
 
 /** The image the Dockerfiles are written for (their NODE_IMAGE default). */
 export const OFFICIAL_NODE_IMAGE = 'node:20-slim';
@@ -67,8 +67,11 @@ async function buildLocalNodeImage(docker: string, log: (line: string) => void):
   }
   // mmdebstrap rather than debootstrap: apt fetches and dpkg unpacks in bulk, without fsync
   // (121 s against 177 s for the same minbase tree, back to back at a load of 20 to 33).
-  if (!existsSync('/usr/bin/mmdebstrap'))
-    await aptInstall(['mmdebstrap'], 'the local Node.js base image');
+  ensureDebianPackages({
+    purpose: 'The local Node.js base image',
+    packages: ['mmdebstrap'],
+    missing: () => missingPackages([{ file: '/usr/bin/mmdebstrap', pkg: 'mmdebstrap' }]),
+  });
   const root = mkdtempSync('/var/tmp/cors-lab-node-rootfs-');
   try {
     const args = [
