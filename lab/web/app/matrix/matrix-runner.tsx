@@ -24,6 +24,9 @@ import { ScenarioRow } from './scenario-row';
 /** Six requests in flight: what a browser opens per host over HTTP/1.1 anyway. */
 const PARALLEL = 6;
 
+/** How often the count of scenarios sent is shown while they run. */
+const PROGRESS_EVERY_MS = 250;
+
 /** The hosts a scenario may send cookies to or receive them from: one cookie jar each. */
 function cookieJarsOf(scenario: Scenario, origins: Origins, page: PageOriginRole): string[] {
   const requests = [...(scenario.setup ?? []), scenario.request];
@@ -87,18 +90,32 @@ export function MatrixRunner({ origins }: { origins: Origins }) {
     };
     const ms = (since: number) => Math.round(performance.now() - since);
 
+    // The progress shows at most a few times a second: a render per scenario sent would cost the
+    // page more than the requests it shows.
+    let sentSoFar = 0;
+    let shown: ReturnType<typeof setTimeout> | undefined;
+    const countSent = () => {
+      sentSoFar += 1;
+      shown ??= setTimeout(() => {
+        shown = undefined;
+        setSentCount(sentSoFar);
+      }, PROGRESS_EVERY_MS);
+    };
+
     (async () => {
       const sent = await runScheduled(
         applicable,
         async (scenario) => {
           const one = await sendScenario(scenario, context);
-          setSentCount((count) => count + 1);
+          countSent();
           return one;
         },
         PARALLEL,
         (scenario) => cookieJarsOf(scenario, origins, role),
       );
       const sendMs = ms(started);
+      clearTimeout(shown);
+      setSentCount(sentSoFar);
       const logsStarted = performance.now();
       const logsOf = await readPageLogs(applicable, context, `${token}.`);
       const logReadMs = ms(logsStarted);

@@ -1,9 +1,16 @@
-import type { Scenario } from '@cors-lab/scenarios';
-import type { ScenarioResult } from '@cors-lab/scenarios';
+import { memo } from 'react';
+import type { Scenario, ScenarioResult } from '@cors-lab/scenarios';
 import { InlineCode } from '../../components/inline-code';
 import { Outcome } from '../../components/outcome';
 
-export function ScenarioRow({ scenario, result }: { scenario: Scenario; result?: ScenarioResult }) {
+// Memoised: the runner re-renders on every scenario sent, and a row only changes with its result.
+export const ScenarioRow = memo(function ScenarioRow({
+  scenario,
+  result,
+}: {
+  scenario: Scenario;
+  result?: ScenarioResult;
+}) {
   const failed = result?.checks.filter((check) => !check.pass) ?? [];
   return (
     <tbody
@@ -113,7 +120,7 @@ export function ScenarioRow({ scenario, result }: { scenario: Scenario; result?:
       </tr>
     </tbody>
   );
-}
+});
 
 function Pending() {
   return <span className="muted">…</span>;
