@@ -15,6 +15,7 @@ import { readServersReady } from '../servers/servers-ready.js';
 import { readMatrixRuns } from './matrix-docs.js';
 import {
   FLOOR_PROJECTS,
+  cpuTimesNow,
   loadNow,
   phaseLines,
   runPhases,
@@ -37,6 +38,7 @@ export default class EngineSummary implements Reporter {
   private readonly runs = new Map<string, ProjectRun>();
   private readonly startedAt = Date.now();
   private readonly loadAtStart = loadNow();
+  private readonly cpuAtStart = cpuTimesNow();
   private workers = 1;
 
   printsToStdio(): boolean {
@@ -76,6 +78,7 @@ export default class EngineSummary implements Reporter {
       servers: readServersReady(),
       engines: this.runs,
       runs: readMatrixRuns(),
+      cpuTimes: { start: this.cpuAtStart, end: cpuTimesNow() },
     });
     const lines = [`Engines: ${choice.source} (${choice.reason})`];
     for (const [project, run] of this.runs) {
@@ -95,9 +98,12 @@ export default class EngineSummary implements Reporter {
         ? ` (floors measured with ${this.workers} workers at once; E2E_WORKERS=1 measures each alone)`
         : '';
     const ratio = phases.ratio === undefined ? '' : `, ${phases.ratio}x the launch floor${shared}`;
+    const bound = phases.cpu
+      ? `, ${(phases.wallMs / Math.max(phases.cpu.boundMs, 1)).toFixed(2)}x the processor bound`
+      : '';
     lines.push(
       `  launch floor of ${FLOOR_PROJECTS.join(' + ')}: ${seconds(phases.floorMs)}; ` +
-        `run ${result.status} in ${seconds(phases.wallMs)} wall clock${ratio}`,
+        `run ${result.status} in ${seconds(phases.wallMs)} wall clock${ratio}${bound}`,
     );
     console.log(lines.join('\n'));
     mkdirSync(dirname(SUMMARY_FILE), { recursive: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRun } from '../matrix/matrix-run.js';
-import { phaseLines, runPhases, type ReportedEngine } from './run-phases.js';
+import { cpuUse, phaseLines, runPhases, type ReportedEngine } from './run-phases.js';
 
 const T0 = 1_800_000_000_000;
 
@@ -99,5 +99,32 @@ describe('the run phases', () => {
       runs: [page(-60_000, [10]), page(1_000, [10])],
     });
     expect(phases.pages).toHaveLength(1);
+  });
+
+  it('reports the processor time the machine spent, and the earliest a run needing it can end', () => {
+    const start = { busyMs: 1_000, idleMs: 5_000 };
+    // 40 s of wall clock on 2 cores is 80 s of processor time: 72 s busy, 8 s idle.
+    const end = { busyMs: 73_000, idleMs: 13_000 };
+    expect(cpuUse(start, end, 2)).toEqual({ busyMs: 72_000, busyShare: 0.9, boundMs: 36_000 });
+    const phases = runPhases({
+      startedAt: T0,
+      endedAt: T0 + 40_000,
+      loadAtStart: 1,
+      status: 'passed',
+      workers: 3,
+      servers: undefined,
+      engines: new Map(),
+      runs: [],
+      cpuTimes: { start, end },
+    });
+    expect(phases.cpu?.busyMs).toBe(72_000);
+    expect(phaseLines(phases)[2]).toMatch(
+      /^ {2}processor: 90% of \d+ cores busy \(72\.0 s of CPU time/,
+    );
+  });
+
+  it('reports no processor use when no time passed between the readings', () => {
+    const same = { busyMs: 1_000, idleMs: 1_000 };
+    expect(cpuUse(same, same, 2)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Where a run's time went, from what the run left behind: when the servers answered, when each
 // engine launched and how long it took, and each /matrix page's split with its slowest scenario.
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { EngineIdentity } from '../engines/engine.js';
 import type { MatrixRun } from '../matrix/matrix-run.js';
 import type { ServersReady } from '../servers/servers-ready.js';
@@ -61,8 +61,48 @@ export interface RunPhases {
   ratio?: number;
   /** From the run's start to every lab origin answering. */
   serversReadyMs?: number;
+  /** The machine's processor time during the run (every process, the run's or not). */
+  cpu?: CpuUse;
   engines: EnginePhase[];
   pages: PagePhase[];
+}
+
+/** The processor time the machine spent over a stretch of wall clock. */
+export interface CpuUse {
+  /** Processor time spent busy, summed over the cores. */
+  busyMs: number;
+  /** busyMs / (wall clock x cores): 1 means every core was busy all along. */
+  busyShare: number;
+  /** busyMs / cores: the earliest a run needing this much processor time can end on these cores. */
+  boundMs: number;
+}
+
+/** Busy and idle processor time since boot, summed over the cores (Node reads /proc/stat on Linux). */
+export interface CpuTimes {
+  busyMs: number;
+  idleMs: number;
+}
+
+export function cpuTimesNow(): CpuTimes {
+  let busyMs = 0;
+  let idleMs = 0;
+  for (const { times } of cpus()) {
+    busyMs += times.user + times.nice + times.sys + times.irq;
+    idleMs += times.idle;
+  }
+  return { busyMs, idleMs };
+}
+
+/** What the machine did between two readings, on `cores` cores. */
+export function cpuUse(start: CpuTimes, end: CpuTimes, cores: number): CpuUse | undefined {
+  const busyMs = end.busyMs - start.busyMs;
+  const totalMs = busyMs + end.idleMs - start.idleMs;
+  if (totalMs <= 0 || cores < 1) return undefined;
+  return {
+    busyMs: Math.round(busyMs),
+    busyShare: Math.round((busyMs / totalMs) * 100) / 100,
+    boundMs: Math.round(busyMs / cores),
+  };
 }
 
 /** The projects whose floors make the run's floor: the three engines of a normal run. */
@@ -77,6 +117,8 @@ export interface PhaseInputs {
   servers: ServersReady | undefined;
   engines: Map<string, { engine?: ReportedEngine; testMs: number }>;
   runs: readonly MatrixRun[];
+  /** Processor times read when the run started and when it ended. */
+  cpuTimes?: { start: CpuTimes; end: CpuTimes };
 }
 
 /** The start-of-run load average, read when the reporter starts. */
@@ -109,11 +151,12 @@ export function runPhases(inputs: PhaseInputs): RunPhases {
     ? floors.reduce((sum, floor) => sum + floor, 0)
     : undefined;
   const wallMs = Math.round(inputs.endedAt - startedAt);
+  const cores = availableParallelism();
   const phases: RunPhases = {
     startedAt: new Date(startedAt).toISOString(),
     status: inputs.status,
     workers: inputs.workers,
-    cores: availableParallelism(),
+    cores,
     loadAverage: { start: inputs.loadAtStart, end: loadNow() },
     wallMs,
     engines,
@@ -126,6 +169,8 @@ export function runPhases(inputs: PhaseInputs): RunPhases {
   if (servers?.readyMs !== undefined) {
     phases.serversReadyMs = servers.startedAt + servers.readyMs - startedAt;
   }
+  const cpu = inputs.cpuTimes && cpuUse(inputs.cpuTimes.start, inputs.cpuTimes.end, cores);
+  if (cpu) phases.cpu = cpu;
   return phases;
 }
 
@@ -163,6 +208,13 @@ export function phaseLines(phases: RunPhases): string[] {
     `Phases (${phases.workers} worker(s) on ${phases.cores} cores, load average ${phases.loadAverage.start.toFixed(1)} -> ${phases.loadAverage.end.toFixed(1)}):`,
     `  servers answered on every origin at ${s(phases.serversReadyMs)}`,
   ];
+  const { cpu } = phases;
+  if (cpu) {
+    // A run that keeps every core busy is CPU-bound: more workers cannot shorten it, less work can.
+    lines.push(
+      `  processor: ${Math.round(cpu.busyShare * 100)}% of ${phases.cores} cores busy (${s(cpu.busyMs)} of CPU time, every process on the machine); that much work cannot end before ${s(cpu.boundMs)} here`,
+    );
+  }
   for (const engine of phases.engines) {
     lines.push(
       `  ${engine.project.padEnd(18)} launch at ${s(engine.launchAtMs).padStart(7)} took ${s(engine.launchMs).padStart(7)}, floor ${s(engine.floorMs).padStart(7)}, tests ${s(engine.testMs)}`,
