@@ -68,6 +68,8 @@ export default class EngineSummary implements Reporter {
   }
 
   onEnd(result: FullResult): void {
+    // `--list`, or a run stopped before any test: nothing to sum up, and the last summary stays.
+    if (this.runs.size === 0) return;
     const choice = readChoice();
     const phases = runPhases({
       startedAt: this.startedAt,

@@ -7,11 +7,19 @@ import { readMatrixRuns, writeMatrixDocs } from './matrix-docs.js';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export default class MatrixReporter implements Reporter {
+  private testsRun = 0;
+
   printsToStdio(): boolean {
     return false;
   }
 
+  onTestEnd(): void {
+    this.testsRun++;
+  }
+
   onEnd(): void {
+    // `--list`, or a run stopped before any test: what test-results holds is an earlier run's.
+    if (this.testsRun === 0) return;
     const runs = readMatrixRuns();
     if (runs.length === 0) return;
     const lines = ['Matrix (one page load per engine and page origin):'];
