@@ -2,6 +2,7 @@
 // engines while the servers come up; servers-ready.json tells the workers (and the run summary)
 // when every origin answered, or why none will. The returned function stops both.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { originsFromEnv } from '@cors-lab/scenarios';
 import { ProcessGroup } from '@cors-lab/testkit';
@@ -20,7 +21,8 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 interface LabServer {
   name: string;
-  command: readonly [string, readonly string[]];
+  /** The program, its arguments, and the folder (under the repository's root) it runs in. */
+  command: readonly [string, readonly string[], string];
   /** Answers 2xx once the server is up (its other listeners are waited for with the rest). */
   probe: string;
   env?: Record<string, string>;
@@ -45,20 +47,23 @@ export default async function startLabServers(): Promise<() => Promise<void>> {
   rmSync(SERVERS_READY_FILE, { force: true });
   const startedAt = Date.now();
   const port = (origin: string) => new URL(origin).port;
-  const pnpmStart = (pkg: string) => ['pnpm', ['--filter', pkg, 'start']] as const;
+  // What each package's `start` script runs, without pnpm's and tsx's own launchers: each costs
+  // a second of CPU while the engines launch.
+  const tsxStart = (dir: string) =>
+    [process.execPath, ['--import', 'tsx', 'src/start.ts'], dir] as const;
   // The seed's other servers are Debian's Flask and nginx (their launchers install them when
   // missing and run as root, else fail naming the apt-get command) and the Vite dev proxy.
   const labServers: LabServer[] = [
     {
       name: 'lab API',
-      command: [process.execPath, ['lab/api/dist/index.js']],
+      command: [process.execPath, ['dist/index.js'], 'lab/api'],
       probe: `${origins.api}/health`,
       // Pages of several engines are in flight at once and each reads its logs at its end.
       env: { REQUEST_LOG_SIZE: process.env.REQUEST_LOG_SIZE || String(REQUEST_LOG_SIZE) },
     },
     {
       name: 'lab web',
-      command: [process.execPath, ['lab/web/scripts/serve.mjs', 'start']],
+      command: [process.execPath, ['scripts/serve.mjs', 'start'], 'lab/web'],
       probe: `${origins.web}/matrix`,
     },
   ];
@@ -67,17 +72,21 @@ export default async function startLabServers(): Promise<() => Promise<void>> {
     ...(readExternalServers(process.env.E2E_EXTERNAL_SERVERS) ? [] : labServers),
     {
       name: 'Flask',
-      command: pnpmStart('@cors-lab/flask-api'),
+      command: tsxStart('lab/flask-api'),
       probe: `${origins.flask}/health`,
       env: { FLASK_PORT: port(origins.flask) },
     },
     {
       name: 'nginx',
-      command: pnpmStart('@cors-lab/nginx'),
+      command: tsxStart('lab/nginx'),
       probe: `${origins.nginx}/health`,
       env: { NGINX_PORT: port(origins.nginx) },
     },
-    { name: 'Vite', command: pnpmStart('@cors-lab/vite-proxy'), probe: `${origins.vite}/` },
+    {
+      name: 'Vite',
+      command: [process.execPath, ['node_modules/vite/bin/vite.js'], 'lab/vite-proxy'],
+      probe: `${origins.vite}/`,
+    },
   ];
   const reused: string[] = [];
   const groups: ProcessGroup[] = [];
@@ -92,9 +101,12 @@ export default async function startLabServers(): Promise<() => Promise<void>> {
       reused.push(server.name);
       continue;
     }
-    const [command, args] = server.command;
+    const [command, args, dir] = server.command;
     groups.push(
-      ProcessGroup.start(server.name, command, args, { cwd: repoRoot, env: server.env ?? {} }),
+      ProcessGroup.start(server.name, command, args, {
+        cwd: join(repoRoot, dir),
+        env: server.env ?? {},
+      }),
     );
   }
 
