@@ -16,6 +16,15 @@ function playwrightCli() {
   return join(dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 }
 
+/** The installed @playwright/test's version: a failed install is remembered per version. */
+export function playwrightVersion() {
+  /** @type {{ version: string }} */
+  const manifest = JSON.parse(
+    readFileSync(require.resolve('@playwright/test/package.json'), 'utf8'),
+  );
+  return manifest.version;
+}
+
 // The build numbers Playwright pins live in playwright-core's browsers.json.
 function pinnedBuilds() {
   const playwrightDir = dirname(
