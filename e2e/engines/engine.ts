@@ -11,9 +11,10 @@ export interface EngineOptions {
   build: EngineBuild;
   /**
    * `playwright` launches through Playwright; `webkit-webdriver` drives Debian's WebKitGTK;
+   * `firefox-bidi` drives Debian's Firefox over the harness's own WebDriver BiDi client;
    * `remote` connects to `remote` (a WebDriver endpoint or a Playwright browser server).
    */
-  backend: 'playwright' | 'webkit-webdriver' | 'remote';
+  backend: 'playwright' | 'webkit-webdriver' | 'firefox-bidi' | 'remote';
   /** The endpoint of a `remote` backend. */
   remote?: RemoteEndpoint;
   protocol: EngineIdentity['protocol'];

@@ -4,6 +4,7 @@ import { ensureCertificates } from '@cors-lab/tls';
 import { test as base } from '@playwright/test';
 import { serversReady, type ServersReady } from '../servers/servers-ready.js';
 import type { Engine, EngineOptions } from './engine.js';
+import { launchFirefoxBidiEngine } from './firefox-bidi-engine.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
 import { connectPlaywrightEngine, connectWebDriverEngine } from './remote.js';
 import { chromiumHome, firefoxProfile, webkitCertificates } from './trust/engine-trust.js';
@@ -11,20 +12,22 @@ import { launchWebKitWebDriverEngine } from './webkit-webdriver-engine.js';
 
 export interface EngineWorkerOptions {
   engineOptions: EngineOptions | undefined;
+  /** False where no global setup starts the lab's servers (the engine experiments start their own). */
+  labServersNeeded: boolean;
 }
 
 export const test = base.extend<
   { engineTestScope: void },
-  EngineWorkerOptions & { engine: Engine; labServers: Promise<ServersReady> }
+  EngineWorkerOptions & { engine: Engine; labServers: Promise<ServersReady | undefined> }
 >({
   engineOptions: [undefined, { scope: 'worker', option: true }],
+  labServersNeeded: [true, { scope: 'worker', option: true }],
 
   // Starts waiting for the lab's servers as the worker starts, so the engine launches meanwhile;
   // each test awaits it (engineTestScope) before it can open a page.
   labServers: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern.
-    async ({}, use) => {
-      const ready = serversReady();
+    async ({ labServersNeeded }, use) => {
+      const ready = labServersNeeded ? serversReady() : Promise.resolve(undefined);
       ready.catch(() => undefined);
       await use(ready);
     },
@@ -94,6 +97,12 @@ export const test = base.extend<
           { executablePath, driverPath, xvfbPath },
           identity,
           webkitCertificates(certificates),
+        );
+      } else if (backend === 'firefox-bidi') {
+        engine = await launchFirefoxBidiEngine(
+          build.executablePath,
+          identity,
+          firefoxProfile(certificates),
         );
       } else if (name === 'chromium') {
         const home = chromiumHome(certificates);

@@ -59,7 +59,7 @@ const projectsByName = (choice: EngineChoice) =>
   Object.fromEntries(engineProjects(choice).map((project) => [project.name, project]));
 
 describe('engineProjects', () => {
-  it("drives Debian's Chromium by path, Firefox ESR over BiDi and WebKitGTK over WebDriver", () => {
+  it("drives Debian's Chromium by path, Firefox ESR over the harness's BiDi client and WebKitGTK over WebDriver", () => {
     const projects = projectsByName(debian);
     expect(projects.chromium?.use).toMatchObject({
       browserName: 'chromium',
@@ -68,9 +68,11 @@ describe('engineProjects', () => {
     });
     expect(projects.firefox?.use).toMatchObject({
       browserName: 'firefox',
-      channel: 'moz-firefox',
-      launchOptions: { executablePath: '/usr/bin/firefox-esr' },
-      engineOptions: { backend: 'playwright', protocol: 'webdriver-bidi' },
+      engineOptions: {
+        backend: 'firefox-bidi',
+        protocol: 'webdriver-bidi',
+        build: { executablePath: '/usr/bin/firefox-esr' },
+      },
     });
     expect(projects.webkit?.use?.engineOptions).toMatchObject({
       backend: 'webkit-webdriver',

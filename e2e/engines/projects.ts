@@ -150,10 +150,9 @@ export function engineProjects(choice: EngineChoice): Project[] {
       use: debian
         ? {
             browserName: 'firefox',
-            // Firefox ESR speaks WebDriver BiDi, not Playwright's patched Juggler protocol.
-            channel: 'moz-firefox',
-            launchOptions: { executablePath: engines.firefox.executablePath },
-            engineOptions: options('firefox', 'webdriver-bidi'),
+            // Firefox ESR speaks WebDriver BiDi, not Playwright's patched Juggler protocol; the
+            // harness's own client drives it (engines/firefox-bidi-engine.ts says why).
+            engineOptions: options('firefox', 'webdriver-bidi', { backend: 'firefox-bidi' }),
           }
         : { browserName: 'firefox', engineOptions: options('firefox', 'juggler') },
     },

@@ -9,6 +9,7 @@ export default defineConfig<object, EngineWorkerOptions>({
   testDir: '.',
   testMatch: '*.spec.ts',
   reporter: [['list']],
+  use: { labServersNeeded: false },
   projects: engineProjects(readChoice()).filter((project) =>
     ['chromium', 'firefox', 'webkit'].includes(project.name ?? ''),
   ),

@@ -1,0 +1,266 @@
+// An Engine over Firefox driven by the harness's own WebDriver BiDi client. Playwright's BiDi
+// client subscribes to every network event and keeps every response body, which made each request
+// cost Firefox about twice the processor time; this client subscribes to nothing.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcessGroup } from '@cors-lab/testkit';
+import { BidiConnection } from './bidi/connection.js';
+import type { Engine, EngineIdentity, PageFunction } from './engine.js';
+import { EvaluatingPage } from './evaluating-page.js';
+import type { TrustFolder } from './trust/engine-trust.js';
+
+const LAUNCH_TIMEOUT_MS = 60_000;
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * The profile's preferences, chosen so Firefox behaves as it did in Playwright's profile, where the
+ * catalogue's Firefox expectations were first observed: no first-run pages, update checks,
+ * telemetry or Safe Browsing lookups (network calls that only wait on timeouts on a closed
+ * network); timers not throttled in a headless window; HTTPS-First off; and the content-blocking
+ * category `custom`, where Playwright's profile ends up, so every privacy preference keeps
+ * Firefox's own default (Total Cookie Protection included).
+ */
+export const FIREFOX_PREFS: Readonly<Record<string, string | number | boolean>> = {
+  'app.normandy.api_url': '',
+  'app.update.disabledForTesting': true,
+  'browser.contentblocking.category': 'custom',
+  'browser.newtabpage.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.search.update': false,
+  'browser.sessionstore.resume_from_crash': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage': 'about:blank',
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'browser.startup.page': 0,
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.policy.dataSubmissionPolicyBypassNotification': true,
+  'dom.security.https_first': false,
+  'extensions.update.enabled': false,
+  'layout.testing.top-level-always-active': true,
+  'network.connectivity-service.enabled': false,
+  'network.cookie.sameSite.laxByDefault': false,
+  'network.http.speculative-parallel-limit': 0,
+  'privacy.trackingprotection.enabled': false,
+  'security.certerrors.mitm.priming.enabled': false,
+  'startup.homepage_welcome_url': 'about:blank',
+  'toolkit.telemetry.reportingpolicy.firstRun': false,
+};
+
+/** The user.js that sets `prefs`. */
+export function userJs(prefs: Readonly<Record<string, string | number | boolean>>): string {
+  return Object.entries(prefs)
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
+    .join('');
+}
+
+const LISTENING = /WebDriver BiDi listening on (ws:\/\/\S+)/;
+
+/** The WebSocket address in Firefox's start-up line, if `text` holds it. */
+export function bidiAddress(text: string): string | undefined {
+  return LISTENING.exec(text)?.[1];
+}
+
+async function startFirefox(
+  executablePath: string,
+  profileDir: string,
+): Promise<{ firefox: ProcessGroup; address: string }> {
+  writeFileSync(join(profileDir, 'user.js'), userJs(FIREFOX_PREFS));
+  const firefox = ProcessGroup.start(
+    'Firefox',
+    executablePath,
+    ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profileDir],
+    { env: { MOZ_CRASHREPORTER_DISABLE: '1' } },
+  );
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(
+        () => fail(`printed no "WebDriver BiDi listening on" within ${LAUNCH_TIMEOUT_MS / 1000} s`),
+        LAUNCH_TIMEOUT_MS,
+      );
+      const onData = (chunk: Buffer) => {
+        seen = `${seen}${chunk.toString()}`.slice(-4096);
+        const found = bidiAddress(seen);
+        if (found) done(() => resolve(found));
+      };
+      const onExit = (code: number | null, signal: string | null) =>
+        fail(`exited (${code ?? signal}) before it listened`);
+      const done = (then: () => void) => {
+        clearTimeout(timer);
+        firefox.child.stdout?.off('data', onData);
+        firefox.child.stderr?.off('data', onData);
+        firefox.child.off('exit', onExit);
+        then();
+      };
+      const fail = (why: string) =>
+        done(() =>
+          reject(
+            new Error(
+              `Firefox (${executablePath}) ${why}. Its output:\n${firefox.outputTail}\nIs firefox-esr installed (node provision/run.mjs)?`,
+            ),
+          ),
+        );
+      firefox.child.stdout?.on('data', onData);
+      firefox.child.stderr?.on('data', onData);
+      firefox.child.once('exit', onExit);
+    });
+    return { firefox, address };
+  } catch (error) {
+    await firefox.stop(CLOSE_GRACE_MS);
+    throw error;
+  }
+}
+
+type RemoteValue = { type: string; value?: unknown };
+type EvaluateResult =
+  | { type: 'success'; result: RemoteValue }
+  | { type: 'exception'; exceptionDetails: { text: string } };
+
+/** The function the page runs: `fn` with its argument and result crossing as JSON text. */
+export function callThroughJson(fn: PageFunction<unknown, unknown>): string {
+  return `async (json) => {
+  const value = await (${fn.toString()})(json === undefined ? undefined : JSON.parse(json));
+  return value === undefined ? undefined : JSON.stringify(value);
+}`;
+}
+
+/** The page function's result from script.callFunction's answer; throws what the page threw. */
+export function resultOf(answer: EvaluateResult): unknown {
+  if (answer.type === 'exception') {
+    throw new Error(`The page function threw ${answer.exceptionDetails.text}`);
+  }
+  const { result } = answer;
+  if (result.type === 'undefined') return undefined;
+  if (result.type !== 'string' || typeof result.value !== 'string') {
+    throw new Error(`The page function returned a ${result.type}, not JSON text.`);
+  }
+  return JSON.parse(result.value);
+}
+
+class BidiPage extends EvaluatingPage {
+  constructor(
+    private readonly bidi: BidiConnection,
+    private readonly context: string,
+    private readonly release: () => Promise<void>,
+  ) {
+    super();
+  }
+
+  async url(): Promise<string> {
+    const tree = await this.bidi.send<{ contexts: { url: string }[] }>('browsingContext.getTree', {
+      root: this.context,
+      maxDepth: 0,
+    });
+    return tree.contexts[0]?.url ?? '';
+  }
+
+  title(): Promise<string> {
+    return this.evaluate(() => document.title, undefined);
+  }
+
+  async evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result> {
+    const answer = await this.bidi.send<EvaluateResult>('script.callFunction', {
+      functionDeclaration: callThroughJson(fn as PageFunction<unknown, unknown>),
+      arguments: [
+        arg === undefined ? { type: 'undefined' } : { type: 'string', value: JSON.stringify(arg) },
+      ],
+      awaitPromise: true,
+      target: { context: this.context },
+    });
+    return resultOf(answer) as Result;
+  }
+
+  close(): Promise<void> {
+    return this.release();
+  }
+}
+
+/**
+ * Launches Firefox on `profile` (a temporary profile whose cert9.db trusts the lab's CA; removed
+ * when the engine closes). Each page opens in a user context of its own, Firefox's container:
+ * its own cookies, storage and HTTP cache, like a fresh Playwright context.
+ */
+export async function launchFirefoxBidiEngine(
+  executablePath: string,
+  identity: Omit<EngineIdentity, 'version'>,
+  profile: TrustFolder,
+): Promise<Engine> {
+  const started = performance.now();
+  let firefox: ProcessGroup | undefined;
+  let bidi: BidiConnection | undefined;
+  const stop = async () => {
+    bidi?.close();
+    await firefox?.stop(CLOSE_GRACE_MS);
+    profile.remove();
+  };
+  let version: string;
+  try {
+    const launched = await startFirefox(executablePath, profile.path);
+    firefox = launched.firefox;
+    bidi = await BidiConnection.open(`${launched.address}/session`, LAUNCH_TIMEOUT_MS);
+    const session = await bidi.send<{ capabilities: { browserVersion?: string } }>('session.new', {
+      capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } },
+    });
+    version = session.capabilities.browserVersion ?? 'unknown';
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const connection = bidi;
+  const launchMs = performance.now() - started;
+  let firstLoadMs: number | undefined;
+  const open = new Set<BidiPage>();
+  return {
+    identity: { ...identity, version },
+    launchMs,
+    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
+    async open(url, { permissions = [] } = {}) {
+      if (permissions.length > 0) {
+        throw new Error(
+          `${identity.project} grants no permissions (asked for ${permissions.join(', ')}); only Chromium's projects do.`,
+        );
+      }
+      const loadStarted = performance.now();
+      const { userContext } = await connection.send<{ userContext: string }>(
+        'browser.createUserContext',
+      );
+      const removeUserContext = () =>
+        connection.send('browser.removeUserContext', { userContext }).then(() => undefined);
+      let context: string;
+      try {
+        ({ context } = await connection.send<{ context: string }>('browsingContext.create', {
+          type: 'tab',
+          userContext,
+        }));
+      } catch (error) {
+        await removeUserContext().catch(() => undefined);
+        throw error;
+      }
+      // Removing the user context closes its tab too.
+      const page: BidiPage = new BidiPage(connection, context, async () => {
+        open.delete(page);
+        await removeUserContext();
+      });
+      open.add(page);
+      try {
+        await connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+      } catch (error) {
+        await page.close().catch(() => undefined);
+        throw error;
+      }
+      firstLoadMs ??= performance.now() - loadStarted;
+      return page;
+    },
+    async closePages() {
+      await Promise.all([...open].map((page) => page.close()));
+    },
+    async close() {
+      await connection.send('browser.close').catch(() => undefined);
+      await stop();
+    },
+  };
+}
