@@ -3,14 +3,20 @@
 // cost Firefox about twice the processor time; this client subscribes to nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProcessGroup } from '@cors-lab/testkit';
-import { BidiConnection } from './bidi/connection.js';
+import type { ProcessGroup } from '@cors-lab/testkit';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
+import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
+import {
+  callThroughJson,
+  fromJsonText,
+  pageFunctionThrew,
+  type ReturnedValue,
+} from './protocol/json-call.js';
+import { BIDI, RpcSocket } from './protocol/rpc-socket.js';
 import type { TrustFolder } from './trust/engine-trust.js';
 
-const LAUNCH_TIMEOUT_MS = 60_000;
-const CLOSE_GRACE_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * The profile's preferences, chosen so Firefox behaves as it did in Playwright's profile, where the
@@ -59,91 +65,19 @@ export function userJs(prefs: Readonly<Record<string, string | number | boolean>
 
 const LISTENING = /WebDriver BiDi listening on (ws:\/\/\S+)/;
 
-/** The WebSocket address in Firefox's start-up line, if `text` holds it. */
-export function bidiAddress(text: string): string | undefined {
-  return LISTENING.exec(text)?.[1];
-}
-
-async function startFirefox(
-  executablePath: string,
-  profileDir: string,
-): Promise<{ firefox: ProcessGroup; address: string }> {
-  writeFileSync(join(profileDir, 'user.js'), userJs(FIREFOX_PREFS));
-  const firefox = ProcessGroup.start(
-    'Firefox',
-    executablePath,
-    ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profileDir],
-    { env: { MOZ_CRASHREPORTER_DISABLE: '1' } },
-  );
-  try {
-    const address = await new Promise<string>((resolve, reject) => {
-      let seen = '';
-      const timer = setTimeout(
-        () => fail(`printed no "WebDriver BiDi listening on" within ${LAUNCH_TIMEOUT_MS / 1000} s`),
-        LAUNCH_TIMEOUT_MS,
-      );
-      const onData = (chunk: Buffer) => {
-        seen = `${seen}${chunk.toString()}`.slice(-4096);
-        const found = bidiAddress(seen);
-        if (found) done(() => resolve(found));
-      };
-      const onExit = (code: number | null, signal: string | null) =>
-        fail(`exited (${code ?? signal}) before it listened`);
-      const done = (then: () => void) => {
-        clearTimeout(timer);
-        firefox.child.stdout?.off('data', onData);
-        firefox.child.stderr?.off('data', onData);
-        firefox.child.off('exit', onExit);
-        then();
-      };
-      const fail = (why: string) =>
-        done(() =>
-          reject(
-            new Error(
-              `Firefox (${executablePath}) ${why}. Its output:\n${firefox.outputTail}\nIs firefox-esr installed (node provision/run.mjs)?`,
-            ),
-          ),
-        );
-      firefox.child.stdout?.on('data', onData);
-      firefox.child.stderr?.on('data', onData);
-      firefox.child.once('exit', onExit);
-    });
-    return { firefox, address };
-  } catch (error) {
-    await firefox.stop(CLOSE_GRACE_MS);
-    throw error;
-  }
-}
-
-type RemoteValue = { type: string; value?: unknown };
 type EvaluateResult =
-  | { type: 'success'; result: RemoteValue }
+  | { type: 'success'; result: ReturnedValue }
   | { type: 'exception'; exceptionDetails: { text: string } };
 
-/** The function the page runs: `fn` with its argument and result crossing as JSON text. */
-export function callThroughJson(fn: PageFunction<unknown, unknown>): string {
-  return `async (json) => {
-  const value = await (${fn.toString()})(json === undefined ? undefined : JSON.parse(json));
-  return value === undefined ? undefined : JSON.stringify(value);
-}`;
-}
-
 /** The page function's result from script.callFunction's answer; throws what the page threw. */
-export function resultOf(answer: EvaluateResult): unknown {
-  if (answer.type === 'exception') {
-    throw new Error(`The page function threw ${answer.exceptionDetails.text}`);
-  }
-  const { result } = answer;
-  if (result.type === 'undefined') return undefined;
-  if (result.type !== 'string' || typeof result.value !== 'string') {
-    throw new Error(`The page function returned a ${result.type}, not JSON text.`);
-  }
-  return JSON.parse(result.value);
+export function bidiResult(answer: EvaluateResult): unknown {
+  if (answer.type === 'exception') throw pageFunctionThrew(answer.exceptionDetails.text);
+  return fromJsonText(answer.result);
 }
 
 class BidiPage extends EvaluatingPage {
   constructor(
-    private readonly bidi: BidiConnection,
+    private readonly bidi: RpcSocket,
     private readonly context: string,
     private readonly release: () => Promise<void>,
   ) {
@@ -171,7 +105,7 @@ class BidiPage extends EvaluatingPage {
       awaitPromise: true,
       target: { context: this.context },
     });
-    return resultOf(answer) as Result;
+    return bidiResult(answer) as Result;
   }
 
   close(): Promise<void> {
@@ -191,17 +125,24 @@ export async function launchFirefoxBidiEngine(
 ): Promise<Engine> {
   const started = performance.now();
   let firefox: ProcessGroup | undefined;
-  let bidi: BidiConnection | undefined;
+  let bidi: RpcSocket | undefined;
   const stop = async () => {
     bidi?.close();
-    await firefox?.stop(CLOSE_GRACE_MS);
+    await firefox?.stop(STOP_GRACE_MS);
     profile.remove();
   };
   let version: string;
   try {
-    const launched = await startFirefox(executablePath, profile.path);
-    firefox = launched.firefox;
-    bidi = await BidiConnection.open(`${launched.address}/session`, LAUNCH_TIMEOUT_MS);
+    writeFileSync(join(profile.path, 'user.js'), userJs(FIREFOX_PREFS));
+    const launched = await startBrowserProcess({
+      name: 'Firefox',
+      executablePath,
+      args: ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile.path],
+      env: { MOZ_CRASHREPORTER_DISABLE: '1' },
+      listening: LISTENING,
+    });
+    firefox = launched.browser;
+    bidi = await RpcSocket.open(`${launched.address}/session`, BIDI, CONNECT_TIMEOUT_MS);
     const session = await bidi.send<{ capabilities: { browserVersion?: string } }>('session.new', {
       capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } },
     });
