@@ -11,10 +11,11 @@ export interface EngineOptions {
   build: EngineBuild;
   /**
    * `playwright` launches through Playwright; `webkit-webdriver` drives Debian's WebKitGTK;
-   * `firefox-bidi` drives Debian's Firefox over the harness's own WebDriver BiDi client;
-   * `remote` connects to `remote` (a WebDriver endpoint or a Playwright browser server).
+   * `firefox-bidi` and `chromium-cdp` drive Debian's Firefox and Chromium over the harness's own
+   * WebDriver BiDi and DevTools Protocol clients; `remote` connects to `remote` (a WebDriver
+   * endpoint or a Playwright browser server).
    */
-  backend: 'playwright' | 'webkit-webdriver' | 'firefox-bidi' | 'remote';
+  backend: 'playwright' | 'webkit-webdriver' | 'firefox-bidi' | 'chromium-cdp' | 'remote';
   /** The endpoint of a `remote` backend. */
   remote?: RemoteEndpoint;
   protocol: EngineIdentity['protocol'];

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { ensureCertificates } from '@cors-lab/tls';
 import { test as base } from '@playwright/test';
 import { serversReady, type ServersReady } from '../servers/servers-ready.js';
+import { launchChromiumCdpEngine } from './chromium-cdp-engine.js';
 import type { Engine, EngineOptions } from './engine.js';
 import { launchFirefoxBidiEngine } from './firefox-bidi-engine.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
@@ -107,17 +108,28 @@ export const test = base.extend<
       } else if (name === 'chromium') {
         const home = chromiumHome(certificates);
         try {
-          engine = await launchPlaywrightEngine(
-            playwright[browserName],
-            {
-              ...launchOptions,
-              ...(channel ? { channel } : {}),
-              headless,
-              env: { ...process.env, HOME: home.path },
-            },
-            identity,
-            extensionPath ? { extensionPath } : {},
-          );
+          engine =
+            backend === 'chromium-cdp'
+              ? await launchChromiumCdpEngine(
+                  {
+                    executablePath: build.executablePath,
+                    args: launchOptions.args ?? [],
+                    env: { HOME: home.path },
+                    ...(extensionPath ? { extensionPath } : {}),
+                  },
+                  identity,
+                )
+              : await launchPlaywrightEngine(
+                  playwright[browserName],
+                  {
+                    ...launchOptions,
+                    ...(channel ? { channel } : {}),
+                    headless,
+                    env: { ...process.env, HOME: home.path },
+                  },
+                  identity,
+                  extensionPath ? { extensionPath } : {},
+                );
         } catch (error) {
           home.remove();
           throw error;

@@ -59,12 +59,12 @@ const projectsByName = (choice: EngineChoice) =>
   Object.fromEntries(engineProjects(choice).map((project) => [project.name, project]));
 
 describe('engineProjects', () => {
-  it("drives Debian's Chromium by path, Firefox ESR over the harness's BiDi client and WebKitGTK over WebDriver", () => {
+  it("drives Debian's Chromium and Firefox ESR over the harness's own CDP and BiDi clients and WebKitGTK over WebDriver", () => {
     const projects = projectsByName(debian);
     expect(projects.chromium?.use).toMatchObject({
       browserName: 'chromium',
       launchOptions: { executablePath: '/usr/bin/chromium' },
-      engineOptions: { backend: 'playwright', protocol: 'cdp', source: 'debian' },
+      engineOptions: { backend: 'chromium-cdp', protocol: 'cdp', source: 'debian' },
     });
     expect(projects.firefox?.use).toMatchObject({
       browserName: 'firefox',

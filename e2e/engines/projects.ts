@@ -129,6 +129,9 @@ export function engineProjects(choice: EngineChoice): Project[] {
   });
   const chromiumArgs = [...(debian ? DEBIAN_CHROMIUM_ARGS : []), publicAddressOverride()];
   const chromiumLaunch = debian ? { executablePath: engines.chromium.executablePath } : {};
+  // Debian's Chromium is driven by the harness's own DevTools Protocol client
+  // (engines/chromium-cdp-engine.ts says why); Playwright's build by Playwright.
+  const chromiumBackend = { backend: debian ? ('chromium-cdp' as const) : ('playwright' as const) };
 
   // The slowest engine first, so it starts first when workers are fewer than projects.
   return [
@@ -163,7 +166,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
       use: {
         browserName: 'chromium',
         launchOptions: { ...chromiumLaunch, args: chromiumArgs },
-        engineOptions: options('chromium', 'cdp'),
+        engineOptions: options('chromium', 'cdp', chromiumBackend),
       },
     },
     {
@@ -174,7 +177,7 @@ export function engineProjects(choice: EngineChoice): Project[] {
       use: {
         browserName: 'chromium',
         launchOptions: { ...chromiumLaunch, args: [...chromiumArgs, '--disable-web-security'] },
-        engineOptions: options('chromium', 'cdp', { webSecurity: false }),
+        engineOptions: options('chromium', 'cdp', { ...chromiumBackend, webSecurity: false }),
       },
     },
     {
@@ -187,7 +190,10 @@ export function engineProjects(choice: EngineChoice): Project[] {
         // Playwright's headless shell loads no extensions; its full Chromium does in new headless.
         ...(debian ? {} : { channel: 'chromium' }),
         launchOptions: { ...chromiumLaunch, args: chromiumArgs },
-        engineOptions: options('chromium', 'cdp', { extensionPath: ALLOW_CORS_EXTENSION }),
+        engineOptions: options('chromium', 'cdp', {
+          ...chromiumBackend,
+          extensionPath: ALLOW_CORS_EXTENSION,
+        }),
       },
     },
   ];

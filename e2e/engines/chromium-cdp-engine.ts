@@ -1,0 +1,291 @@
+// An Engine over Debian's Chromium driven by the harness's own Chrome DevTools Protocol client.
+// Playwright enables the Network domain of every page (an event per request for it to track), and
+// its switches leave an omnibox-popup renderer running beside every context; this client enables
+// no domain and launches Chromium with switches of its own, each said here.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProcessGroup } from '@cors-lab/testkit';
+import type { Engine, EngineIdentity, PageFunction } from './engine.js';
+import { EvaluatingPage } from './evaluating-page.js';
+import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
+import {
+  callThroughJson,
+  fromJsonText,
+  pageFunctionThrew,
+  type ReturnedValue,
+} from './protocol/json-call.js';
+import { CDP, RpcSocket } from './protocol/rpc-socket.js';
+
+const CONNECT_TIMEOUT_MS = 30_000;
+const LISTENING = /DevTools listening on (ws:\/\/\S+)/;
+
+/**
+ * Features switched off: the omnibox popups' WebUI (a renderer per context, nothing a page can
+ * see), HTTPS-Upgrades (the lab serves http on purpose) and third-party storage partitioning, as
+ * the suite has always run Chromium; and services that only wait on timeouts on a closed network.
+ */
+export const DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'HttpsUpgrades',
+  'ThirdPartyStoragePartitioning',
+  'Translate',
+  'OptimizationHints',
+  'MediaRouter',
+  'DialMediaRouteProvider',
+  'GlobalMediaControls',
+  'LensOverlay',
+  'AimEnabled',
+  'NetworkTimeServiceQuerying',
+];
+
+/** The switches every launch gets, before the project's own (`launchOptions.args`). */
+export function chromiumSwitches(userDataDir: string, extensionPath?: string): string[] {
+  return [
+    '--headless',
+    '--remote-debugging-port=0',
+    `--user-data-dir=${userDataDir}`,
+    // The field-trial testing configuration built into Chromium turns on experiments a user's
+    // browser does not run.
+    '--disable-field-trial-config',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    // Pages keep their timers and rendering while another window has the focus.
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--disable-renderer-backgrounding',
+    '--disable-back-forward-cache',
+    '--disable-hang-monitor',
+    '--disable-breakpad',
+    '--disable-dev-shm-usage',
+    '--disable-search-engine-choice-screen',
+    '--no-default-browser-check',
+    '--no-first-run',
+    '--password-store=basic',
+    '--use-mock-keychain',
+    '--metrics-recording-only',
+    '--mute-audio',
+    '--hide-scrollbars',
+    // The harness runs as root in containers and CI, where Chromium's sandbox cannot start.
+    '--no-sandbox',
+    ...(extensionPath
+      ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`]
+      : ['--disable-extensions']),
+  ];
+}
+
+/** CDP's names for the web permissions the suite grants (Chromium has used both spellings). */
+const PERMISSIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  'local-network-access': [
+    ['localNetworkAccess', 'localNetwork', 'loopbackNetwork'],
+    ['localNetworkAccess'],
+  ],
+};
+
+type EvaluateAnswer = {
+  result: ReturnedValue;
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+};
+
+/** The page function's result from Runtime.evaluate's answer; throws what the page threw. */
+export function cdpResult(answer: EvaluateAnswer): unknown {
+  const thrown = answer.exceptionDetails;
+  if (thrown) throw pageFunctionThrew(thrown.exception?.description ?? thrown.text);
+  return fromJsonText(answer.result);
+}
+
+/** `156.0.8078.108` from Browser.getVersion's `HeadlessChrome/156.0.8078.108`. */
+export function versionOf(product: string): string {
+  return product.slice(product.indexOf('/') + 1) || product;
+}
+
+// Resolves once the document has loaded (at once if it already has).
+const loaded = () =>
+  document.readyState === 'complete'
+    ? true
+    : new Promise<boolean>((resolve) =>
+        window.addEventListener('load', () => resolve(true), { once: true }),
+      );
+
+class CdpPage extends EvaluatingPage {
+  constructor(
+    private readonly cdp: RpcSocket,
+    private readonly session: string,
+    private readonly release: () => Promise<void>,
+  ) {
+    super();
+  }
+
+  url(): Promise<string> {
+    return this.evaluate(() => location.href, undefined);
+  }
+
+  title(): Promise<string> {
+    return this.evaluate(() => document.title, undefined);
+  }
+
+  async evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result> {
+    const json = arg === undefined ? 'undefined' : JSON.stringify(JSON.stringify(arg));
+    const answer = await this.cdp.send<EvaluateAnswer>(
+      'Runtime.evaluate',
+      {
+        expression: `(${callThroughJson(fn as PageFunction<unknown, unknown>)})(${json})`,
+        awaitPromise: true,
+        returnByValue: true,
+      },
+      this.session,
+    );
+    return cdpResult(answer) as Result;
+  }
+
+  close(): Promise<void> {
+    return this.release();
+  }
+}
+
+export interface ChromiumLaunch {
+  executablePath: string;
+  /** The project's own switches (e.g. `--disable-web-security`), after the harness's. */
+  args: readonly string[];
+  /** Environment for the browser: HOME holds the NSS database that trusts the lab's CA. */
+  env: Record<string, string>;
+  /** An unpacked extension to load: pages then open in the profile on disk, not in contexts of their own. */
+  extensionPath?: string;
+}
+
+/**
+ * Launches Chromium. Each page opens in a browser context of its own (off the record: its own
+ * cookies, storage and cache); with an extension, in the profile on disk, its cookies and
+ * permissions cleared first (the HTTP cache lives as long as the engine, as in Playwright's
+ * persistent context).
+ */
+export async function launchChromiumCdpEngine(
+  launch: ChromiumLaunch,
+  identity: Omit<EngineIdentity, 'version'>,
+): Promise<Engine> {
+  const { executablePath, args, env, extensionPath } = launch;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cors-lab-chromium-profile-'));
+  const started = performance.now();
+  let chromium: ProcessGroup | undefined;
+  let cdp: RpcSocket | undefined;
+  const stop = async () => {
+    cdp?.close();
+    await chromium?.stop(STOP_GRACE_MS);
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  let version: string;
+  try {
+    const launched = await startBrowserProcess({
+      name: 'Chromium',
+      executablePath,
+      args: [...chromiumSwitches(userDataDir, extensionPath), ...args, 'about:blank'],
+      env,
+      listening: LISTENING,
+    });
+    chromium = launched.browser;
+    cdp = await RpcSocket.open(launched.address, CDP, CONNECT_TIMEOUT_MS);
+    version = versionOf((await cdp.send<{ product: string }>('Browser.getVersion')).product);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const connection = cdp;
+  const launchMs = performance.now() - started;
+  let firstLoadMs: number | undefined;
+  const open = new Set<CdpPage>();
+
+  const grant = async (
+    origin: string,
+    permissions: readonly string[],
+    browserContextId?: string,
+  ) => {
+    for (const permission of permissions) {
+      const spellings = PERMISSIONS[permission];
+      if (!spellings) {
+        throw new Error(
+          `${identity.project} cannot grant "${permission}"; it grants ${Object.keys(PERMISSIONS).join(', ')}.`,
+        );
+      }
+      let last: unknown;
+      for (const names of spellings) {
+        try {
+          await connection.send('Browser.grantPermissions', {
+            origin,
+            permissions: names,
+            ...(browserContextId ? { browserContextId } : {}),
+          });
+          last = undefined;
+          break;
+        } catch (error) {
+          last = error;
+        }
+      }
+      if (last) throw last;
+    }
+  };
+
+  return {
+    identity: { ...identity, version },
+    launchMs,
+    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
+    async open(url, { permissions = [] } = {}) {
+      const loadStarted = performance.now();
+      let browserContextId: string | undefined;
+      if (extensionPath) {
+        // The profile outlives the page: no cookie or grant may leak into the next one.
+        await connection.send('Storage.clearCookies');
+        await connection.send('Browser.resetPermissions');
+      } else {
+        ({ browserContextId } = await connection.send<{ browserContextId: string }>(
+          'Target.createBrowserContext',
+          { disposeOnDetach: true },
+        ));
+      }
+      const context = browserContextId;
+      const release = async (targetId?: string) => {
+        if (context)
+          await connection.send('Target.disposeBrowserContext', { browserContextId: context });
+        else if (targetId) await connection.send('Target.closeTarget', { targetId });
+      };
+      let targetId: string | undefined;
+      let page: CdpPage | undefined;
+      try {
+        if (permissions.length > 0) await grant(new URL(url).origin, permissions, context);
+        ({ targetId } = await connection.send<{ targetId: string }>('Target.createTarget', {
+          url: 'about:blank',
+          ...(context ? { browserContextId: context } : {}),
+        }));
+        const { sessionId } = await connection.send<{ sessionId: string }>(
+          'Target.attachToTarget',
+          { targetId, flatten: true },
+        );
+        const opened: CdpPage = new CdpPage(connection, sessionId, async () => {
+          open.delete(opened);
+          await release(targetId);
+        });
+        page = opened;
+        open.add(opened);
+        const { errorText } = await connection.send<{ errorText?: string }>(
+          'Page.navigate',
+          { url },
+          sessionId,
+        );
+        if (errorText) throw new Error(`Chromium could not load ${url}: ${errorText}`);
+        await opened.evaluate(loaded, undefined);
+        firstLoadMs ??= performance.now() - loadStarted;
+        return opened;
+      } catch (error) {
+        if (page) open.delete(page);
+        await release(targetId).catch(() => undefined);
+        throw error;
+      }
+    },
+    async closePages() {
+      await Promise.all([...open].map((page) => page.close()));
+    },
+    async close() {
+      await connection.send('Browser.close').catch(() => undefined);
+      await stop();
+    },
+  };
+}
