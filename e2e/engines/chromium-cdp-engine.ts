@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ProcessGroup } from '@cors-lab/testkit';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
+import { pagedEngine } from './paged-engine.js';
 import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
 import {
   callThroughJson,
@@ -190,9 +191,6 @@ export async function launchChromiumCdpEngine(
     throw error;
   }
   const connection = cdp;
-  const launchMs = performance.now() - started;
-  let firstLoadMs: number | undefined;
-  const open = new Set<CdpPage>();
 
   const grant = async (
     origin: string,
@@ -206,30 +204,29 @@ export async function launchChromiumCdpEngine(
           `${identity.project} cannot grant "${permission}"; it grants ${Object.keys(PERMISSIONS).join(', ')}.`,
         );
       }
-      let last: unknown;
+      // The first spelling this Chromium takes.
+      let refused: unknown;
       for (const names of spellings) {
-        try {
-          await connection.send('Browser.grantPermissions', {
+        refused = await connection
+          .send('Browser.grantPermissions', {
             origin,
             permissions: names,
             ...(browserContextId ? { browserContextId } : {}),
-          });
-          last = undefined;
-          break;
-        } catch (error) {
-          last = error;
-        }
+          })
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        if (!refused) break;
       }
-      if (last) throw last;
+      if (refused) throw refused;
     }
   };
 
-  return {
+  return pagedEngine({
     identity: { ...identity, version },
-    launchMs,
-    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url, { permissions = [] } = {}) {
-      const loadStarted = performance.now();
+    launchMs: performance.now() - started,
+    async openPage(url, { permissions = [] }) {
       let browserContextId: string | undefined;
       if (extensionPath) {
         // The profile outlives the page: no cookie or grant may leak into the next one.
@@ -241,51 +238,41 @@ export async function launchChromiumCdpEngine(
           { disposeOnDetach: true },
         ));
       }
-      const context = browserContextId;
-      const release = async (targetId?: string) => {
-        if (context)
-          await connection.send('Target.disposeBrowserContext', { browserContextId: context });
-        else if (targetId) await connection.send('Target.closeTarget', { targetId });
-      };
       let targetId: string | undefined;
-      let page: CdpPage | undefined;
+      const release = async () => {
+        if (browserContextId) {
+          await connection.send('Target.disposeBrowserContext', { browserContextId });
+        } else if (targetId) {
+          await connection.send('Target.closeTarget', { targetId });
+        }
+      };
       try {
-        if (permissions.length > 0) await grant(new URL(url).origin, permissions, context);
+        if (permissions.length > 0) await grant(new URL(url).origin, permissions, browserContextId);
         ({ targetId } = await connection.send<{ targetId: string }>('Target.createTarget', {
           url: 'about:blank',
-          ...(context ? { browserContextId: context } : {}),
+          ...(browserContextId ? { browserContextId } : {}),
         }));
         const { sessionId } = await connection.send<{ sessionId: string }>(
           'Target.attachToTarget',
           { targetId, flatten: true },
         );
-        const opened: CdpPage = new CdpPage(connection, sessionId, async () => {
-          open.delete(opened);
-          await release(targetId);
-        });
-        page = opened;
-        open.add(opened);
         const { errorText } = await connection.send<{ errorText?: string }>(
           'Page.navigate',
           { url },
           sessionId,
         );
         if (errorText) throw new Error(`Chromium could not load ${url}: ${errorText}`);
-        await opened.evaluate(loaded, undefined);
-        firstLoadMs ??= performance.now() - loadStarted;
-        return opened;
+        const page = new CdpPage(connection, sessionId, release);
+        await page.evaluate(loaded, undefined);
+        return page;
       } catch (error) {
-        if (page) open.delete(page);
-        await release(targetId).catch(() => undefined);
+        await release().catch(() => undefined);
         throw error;
       }
     },
-    async closePages() {
-      await Promise.all([...open].map((page) => page.close()));
-    },
-    async close() {
+    async closeBrowser() {
       await connection.send('Browser.close').catch(() => undefined);
       await stop();
     },
-  };
+  });
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ProcessGroup } from '@cors-lab/testkit';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
+import { pagedEngine } from './paged-engine.js';
 import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
 import {
   callThroughJson,
@@ -152,56 +153,36 @@ export async function launchFirefoxBidiEngine(
     throw error;
   }
   const connection = bidi;
-  const launchMs = performance.now() - started;
-  let firstLoadMs: number | undefined;
-  const open = new Set<BidiPage>();
-  return {
+  return pagedEngine({
     identity: { ...identity, version },
-    launchMs,
-    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url, { permissions = [] } = {}) {
+    launchMs: performance.now() - started,
+    async openPage(url, { permissions = [] }) {
       if (permissions.length > 0) {
         throw new Error(
           `${identity.project} grants no permissions (asked for ${permissions.join(', ')}); only Chromium's projects do.`,
         );
       }
-      const loadStarted = performance.now();
       const { userContext } = await connection.send<{ userContext: string }>(
         'browser.createUserContext',
       );
-      const removeUserContext = () =>
+      // Removing the user context closes its tab too.
+      const remove = () =>
         connection.send('browser.removeUserContext', { userContext }).then(() => undefined);
-      let context: string;
       try {
-        ({ context } = await connection.send<{ context: string }>('browsingContext.create', {
+        const { context } = await connection.send<{ context: string }>('browsingContext.create', {
           type: 'tab',
           userContext,
-        }));
-      } catch (error) {
-        await removeUserContext().catch(() => undefined);
-        throw error;
-      }
-      // Removing the user context closes its tab too.
-      const page: BidiPage = new BidiPage(connection, context, async () => {
-        open.delete(page);
-        await removeUserContext();
-      });
-      open.add(page);
-      try {
+        });
         await connection.send('browsingContext.navigate', { context, url, wait: 'complete' });
+        return new BidiPage(connection, context, remove);
       } catch (error) {
-        await page.close().catch(() => undefined);
+        await remove().catch(() => undefined);
         throw error;
       }
-      firstLoadMs ??= performance.now() - loadStarted;
-      return page;
     },
-    async closePages() {
-      await Promise.all([...open].map((page) => page.close()));
-    },
-    async close() {
+    async closeBrowser() {
       await connection.send('browser.close').catch(() => undefined);
       await stop();
     },
-  };
+  });
 }

@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserType, LaunchOptions, Page } from '@playwright/test';
+import type { Browser, BrowserType, LaunchOptions, Page } from '@playwright/test';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
+import { pagedEngine } from './paged-engine.js';
 
 class PlaywrightEnginePage extends EvaluatingPage {
   constructor(
@@ -60,30 +61,25 @@ export function engineOverBrowser(
   launchMs: number,
   identity: Omit<EngineIdentity, 'version'>,
 ): Engine {
-  let firstLoadMs: number | undefined;
-  const contexts = new Set<BrowserContext>();
-  return {
+  return pagedEngine({
     identity: { ...identity, version: browser.version() },
     launchMs,
-    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url, { permissions = [] } = {}) {
-      const loadStarted = performance.now();
+    async openPage(url, { permissions = [] }) {
       const context = await browser.newContext();
-      contexts.add(context);
-      context.once('close', () => contexts.delete(context));
-      if (permissions.length > 0) {
-        await context.grantPermissions([...permissions], { origin: new URL(url).origin });
+      try {
+        if (permissions.length > 0) {
+          await context.grantPermissions([...permissions], { origin: new URL(url).origin });
+        }
+        const page = await context.newPage();
+        await page.goto(url, { waitUntil: 'load' });
+        return new PlaywrightEnginePage(page, () => context.close());
+      } catch (error) {
+        await context.close().catch(() => undefined);
+        throw error;
       }
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load' });
-      firstLoadMs ??= performance.now() - loadStarted;
-      return new PlaywrightEnginePage(page, () => context.close());
     },
-    async closePages() {
-      await Promise.all([...contexts].map((context) => context.close()));
-    },
-    close: () => browser.close(),
-  };
+    closeBrowser: () => browser.close(),
+  });
 }
 
 // Chromium loads extensions, and Firefox reads its CA trust, only from a profile on disk (a
@@ -110,14 +106,10 @@ async function launchPersistent(
     await context.close();
     throw new Error(`${identity.project}: the persistent context reports no browser version.`);
   }
-  let firstLoadMs: number | undefined;
-  const pages = new Set<Page>();
-  return {
+  return pagedEngine({
     identity: { ...identity, version },
     launchMs,
-    launchFloorMs: () => (firstLoadMs === undefined ? undefined : launchMs + firstLoadMs),
-    async open(url, { permissions = [] } = {}) {
-      const loadStarted = performance.now();
+    async openPage(url, { permissions = [] }) {
       await context.clearCookies();
       // The profile outlives the page, so no grant may leak into the next one.
       await context.clearPermissions();
@@ -125,18 +117,17 @@ async function launchPersistent(
         await context.grantPermissions([...permissions], { origin: new URL(url).origin });
       }
       const page = await context.newPage();
-      pages.add(page);
-      page.once('close', () => pages.delete(page));
-      await page.goto(url, { waitUntil: 'load' });
-      firstLoadMs ??= performance.now() - loadStarted;
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } catch (error) {
+        await page.close().catch(() => undefined);
+        throw error;
+      }
       return new PlaywrightEnginePage(page, () => page.close());
     },
-    async closePages() {
-      await Promise.all([...pages].map((page) => page.close()));
-    },
-    async close() {
+    async closeBrowser() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
     },
-  };
+  });
 }
