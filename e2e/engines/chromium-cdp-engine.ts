@@ -5,20 +5,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProcessGroup } from '@cors-lab/testkit';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
 import { pagedEngine } from './paged-engine.js';
-import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
+import { startConnectedBrowser } from './protocol/browser-process.js';
 import {
   callThroughJson,
   fromJsonText,
   pageFunctionThrew,
   type ReturnedValue,
 } from './protocol/json-call.js';
-import { CDP, RpcSocket } from './protocol/rpc-socket.js';
+import { CDP, type RpcSocket } from './protocol/rpc-socket.js';
 
-const CONNECT_TIMEOUT_MS = 30_000;
 const LISTENING = /DevTools listening on (ws:\/\/\S+)/;
 
 /**
@@ -167,30 +165,22 @@ export async function launchChromiumCdpEngine(
   const { executablePath, args, env, extensionPath } = launch;
   const userDataDir = mkdtempSync(join(tmpdir(), 'cors-lab-chromium-profile-'));
   const started = performance.now();
-  let chromium: ProcessGroup | undefined;
-  let cdp: RpcSocket | undefined;
-  const stop = async () => {
-    cdp?.close();
-    await chromium?.stop(STOP_GRACE_MS);
-    rmSync(userDataDir, { recursive: true, force: true });
-  };
+  const { socket: connection, stop } = await startConnectedBrowser({
+    name: 'Chromium',
+    executablePath,
+    args: [...chromiumSwitches(userDataDir, extensionPath), ...args, 'about:blank'],
+    env,
+    listening: LISTENING,
+    framing: CDP,
+    cleanUp: () => rmSync(userDataDir, { recursive: true, force: true }),
+  });
   let version: string;
   try {
-    const launched = await startBrowserProcess({
-      name: 'Chromium',
-      executablePath,
-      args: [...chromiumSwitches(userDataDir, extensionPath), ...args, 'about:blank'],
-      env,
-      listening: LISTENING,
-    });
-    chromium = launched.browser;
-    cdp = await RpcSocket.open(launched.address, CDP, CONNECT_TIMEOUT_MS);
-    version = versionOf((await cdp.send<{ product: string }>('Browser.getVersion')).product);
+    version = versionOf((await connection.send<{ product: string }>('Browser.getVersion')).product);
   } catch (error) {
     await stop();
     throw error;
   }
-  const connection = cdp;
 
   const grant = async (
     origin: string,

@@ -3,21 +3,18 @@
 // cost Firefox about twice the processor time; this client subscribes to nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProcessGroup } from '@cors-lab/testkit';
 import type { Engine, EngineIdentity, PageFunction } from './engine.js';
 import { EvaluatingPage } from './evaluating-page.js';
 import { pagedEngine } from './paged-engine.js';
-import { STOP_GRACE_MS, startBrowserProcess } from './protocol/browser-process.js';
+import { startConnectedBrowser } from './protocol/browser-process.js';
 import {
   callThroughJson,
   fromJsonText,
   pageFunctionThrew,
   type ReturnedValue,
 } from './protocol/json-call.js';
-import { BIDI, RpcSocket } from './protocol/rpc-socket.js';
+import { BIDI, type RpcSocket } from './protocol/rpc-socket.js';
 import type { TrustFolder } from './trust/engine-trust.js';
-
-const CONNECT_TIMEOUT_MS = 30_000;
 
 /**
  * The profile's preferences, chosen so Firefox behaves as it did in Playwright's profile, where the
@@ -125,34 +122,28 @@ export async function launchFirefoxBidiEngine(
   profile: TrustFolder,
 ): Promise<Engine> {
   const started = performance.now();
-  let firefox: ProcessGroup | undefined;
-  let bidi: RpcSocket | undefined;
-  const stop = async () => {
-    bidi?.close();
-    await firefox?.stop(STOP_GRACE_MS);
-    profile.remove();
-  };
+  writeFileSync(join(profile.path, 'user.js'), userJs(FIREFOX_PREFS));
+  const { socket: connection, stop } = await startConnectedBrowser({
+    name: 'Firefox',
+    executablePath,
+    args: ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile.path],
+    env: { MOZ_CRASHREPORTER_DISABLE: '1' },
+    listening: LISTENING,
+    framing: BIDI,
+    socketUrl: (address) => `${address}/session`,
+    cleanUp: () => profile.remove(),
+  });
   let version: string;
   try {
-    writeFileSync(join(profile.path, 'user.js'), userJs(FIREFOX_PREFS));
-    const launched = await startBrowserProcess({
-      name: 'Firefox',
-      executablePath,
-      args: ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile.path],
-      env: { MOZ_CRASHREPORTER_DISABLE: '1' },
-      listening: LISTENING,
-    });
-    firefox = launched.browser;
-    bidi = await RpcSocket.open(`${launched.address}/session`, BIDI, CONNECT_TIMEOUT_MS);
-    const session = await bidi.send<{ capabilities: { browserVersion?: string } }>('session.new', {
-      capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } },
-    });
+    const session = await connection.send<{ capabilities: { browserVersion?: string } }>(
+      'session.new',
+      { capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } } },
+    );
     version = session.capabilities.browserVersion ?? 'unknown';
   } catch (error) {
     await stop();
     throw error;
   }
-  const connection = bidi;
   return pagedEngine({
     identity: { ...identity, version },
     launchMs: performance.now() - started,

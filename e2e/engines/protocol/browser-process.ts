@@ -1,6 +1,7 @@
 // A browser started as a process group that prints the address of its remote-control socket: the
 // harness waits for that line, and stops the whole group (its helpers too) when done.
 import { ProcessGroup } from '@cors-lab/testkit';
+import { RpcSocket, type Framing } from './rpc-socket.js';
 
 const LISTEN_TIMEOUT_MS = 60_000;
 export const STOP_GRACE_MS = 5_000;
@@ -61,6 +62,45 @@ export async function startBrowserProcess(
     return { browser, address };
   } catch (error) {
     await browser.stop(STOP_GRACE_MS);
+    throw error;
+  }
+}
+
+const CONNECT_TIMEOUT_MS = 30_000;
+
+export interface ConnectedBrowser {
+  socket: RpcSocket;
+  /** Closes the socket, stops the process group and removes what `cleanUp` removes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the browser, then connects to the address it printed (`socketUrl` of it) with `framing`.
+ * Whatever started is stopped, and `cleanUp` run, if a step fails.
+ */
+export async function startConnectedBrowser(
+  options: BrowserProcessOptions & {
+    framing: Framing;
+    socketUrl?: (address: string) => string;
+    /** Removes the profile or folders made for the browser, once it has stopped. */
+    cleanUp: () => void;
+  },
+): Promise<ConnectedBrowser> {
+  const { framing, socketUrl = (address) => address, cleanUp } = options;
+  let browser: ProcessGroup | undefined;
+  let socket: RpcSocket | undefined;
+  const stop = async () => {
+    socket?.close();
+    await browser?.stop(STOP_GRACE_MS);
+    cleanUp();
+  };
+  try {
+    const started = await startBrowserProcess(options);
+    browser = started.browser;
+    socket = await RpcSocket.open(socketUrl(started.address), framing, CONNECT_TIMEOUT_MS);
+    return { socket, stop };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }
