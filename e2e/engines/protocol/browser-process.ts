@@ -39,11 +39,13 @@ export async function startBrowserProcess(
       };
       const onExit = (code: number | null, signal: string | null) =>
         fail(`exited (${code ?? signal}) before it listened`);
+      const onError = (error: Error) => fail(`could not start: ${error.message}`);
       const settle = (then: () => void) => {
         clearTimeout(timer);
         browser.child.stdout?.off('data', onData);
         browser.child.stderr?.off('data', onData);
         browser.child.off('exit', onExit);
+        browser.child.off('error', onError);
         then();
       };
       const fail = (why: string) =>
@@ -58,6 +60,7 @@ export async function startBrowserProcess(
       browser.child.stdout?.on('data', onData);
       browser.child.stderr?.on('data', onData);
       browser.child.once('exit', onExit);
+      browser.child.once('error', onError);
     });
     return { browser, address };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listeningAddress } from './browser-process.js';
+import { listeningAddress, startBrowserProcess } from './browser-process.js';
 import { callThroughJson, fromJsonText } from './json-call.js';
 import { BIDI, CDP } from './rpc-socket.js';
 
@@ -67,5 +67,43 @@ describe("the harness's own protocol clients", () => {
       error: { code: '-32000', message: 'No target' },
     });
     expect(CDP.answer({ method: 'Target.targetCreated', params: {} })).toBeUndefined();
+  });
+
+  it('start a browser process and read the address it prints, or say at once why not', async () => {
+    const listening = /DevTools listening on (ws:\/\/\S+)/;
+    const { browser, address } = await startBrowserProcess({
+      name: 'Stand-in',
+      executablePath: process.execPath,
+      args: [
+        '-e',
+        "console.error('DevTools listening on ws://127.0.0.1:9/devtools/browser/x'); setInterval(() => {}, 1000);",
+      ],
+      listening,
+    });
+    expect(address).toBe('ws://127.0.0.1:9/devtools/browser/x');
+    expect(browser.alive).toBe(true);
+    await browser.stop(1_000);
+    expect(browser.alive).toBe(false);
+
+    const started = Date.now();
+    await expect(
+      startBrowserProcess({
+        name: 'Chromium',
+        executablePath: '/nonexistent/chromium',
+        args: [],
+        listening,
+      }),
+    ).rejects.toThrow(
+      'Chromium (/nonexistent/chromium) could not start: spawn /nonexistent/chromium ENOENT',
+    );
+    await expect(
+      startBrowserProcess({
+        name: 'Firefox',
+        executablePath: process.execPath,
+        args: ['-e', 'process.exit(3)'],
+        listening,
+      }),
+    ).rejects.toThrow('exited (3) before it listened');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
