@@ -8,6 +8,8 @@ import { ProcessGroup, freePort } from '@cors-lab/testkit';
 import { COUNTED_NODE_FLAGS, callgrindArgs, takeLatestDump } from '../measure/callgrind.js';
 import { NEXT_APP_DIR, NEXT_BIN } from './next-build.js';
 
+/** A day: longer than any bench run keeps a connection idle. */
+const NEXT_KEEP_ALIVE_MS = 24 * 60 * 60 * 1000;
 const CONTROL = fileURLToPath(new URL('./bench-control.mjs', import.meta.url));
 const NODE_HOST = fileURLToPath(new URL('./node-host.ts', import.meta.url));
 // Start-up under callgrind runs about fifty times slower than plain.
@@ -64,6 +66,11 @@ export class ServerProcess {
             String(port),
             '--hostname',
             '127.0.0.1',
+            // As the Node host's keepAliveTimeout = 0 (Next takes no 0): a case's connection idles
+            // for minutes under callgrind while the others are counted, and a server closing it
+            // as the next request arrives failed a run with ECONNRESET.
+            '--keepAliveTimeout',
+            String(NEXT_KEEP_ALIVE_MS),
           ];
     const [command, args] = dumpDir
       ? ['valgrind', [...callgrindArgs(dumpDir), process.execPath, ...nodeArgs]]
