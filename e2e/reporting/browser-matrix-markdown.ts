@@ -226,15 +226,17 @@ export function browserMatrixMarkdown(matrix: BrowserMatrix): string {
 const seconds = (ms: number | undefined) =>
   ms === undefined ? '-' : `${(ms / 1000).toFixed(1)} s`;
 
+const times = (ratio: number | undefined) => (ratio === undefined ? '-' : `${ratio}×`);
+
 // The launch floor, the ratio and the coarse phases; each page's split is in the JSON's `phases`.
 function runCost(matrix: BrowserMatrix): string[] {
   if (!matrix.phases?.length) return ['No phases were recorded for this matrix.'];
   return [
-    '| run | workers | load average | servers ready | launch floor | wall clock | ratio |',
-    '|---|---|---|---|---|---|---|',
+    '| run | workers | load average | servers ready | launch floor | wall clock | ratio | floor with each engine alone | ratio to it | CPU time (cores busy) | processor bound |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...matrix.phases.map(
       (run) =>
-        `| ${run.startedAt} | ${run.workers} on ${run.cores} cores | ${run.loadAverage.start.toFixed(1)} → ${run.loadAverage.end.toFixed(1)} | ${seconds(run.serversReadyMs)} | ${seconds(run.floorMs)} | ${seconds(run.wallMs)} | ${run.ratio === undefined ? '-' : `${run.ratio}×`} |`,
+        `| ${run.startedAt} | ${run.workers} on ${run.cores} cores | ${run.loadAverage.start.toFixed(1)} → ${run.loadAverage.end.toFixed(1)} | ${seconds(run.serversReadyMs)} | ${seconds(run.floorMs)} | ${seconds(run.wallMs)} | ${times(run.ratio)} | ${seconds(run.aloneFloor?.floorMs)} | ${times(run.aloneRatio)} | ${run.cpu ? `${seconds(run.cpu.busyMs)} (${Math.round(run.cpu.busyShare * 100)} %)` : '-'} | ${seconds(run.cpu?.boundMs)} |`,
     ),
   ];
 }

@@ -182,7 +182,16 @@ describe('the browser matrix report', () => {
     const matrix = buildBrowserMatrix(allRuns(), '2026-01-01', [phases]);
     expect(matrix.phases).toEqual([phases]);
     expect(browserMatrixMarkdown(matrix)).toContain(
-      '| 2026-01-01T00:00:00.000Z | 3 on 2 cores | 0.5 → 1.5 | 4.0 s | 7.0 s | 21.0 s | 3× |',
+      '| 2026-01-01T00:00:00.000Z | 3 on 2 cores | 0.5 → 1.5 | 4.0 s | 7.0 s | 21.0 s | 3× | - | - | - | - |',
+    );
+    const alone = {
+      ...phases,
+      aloneFloor: { floorMs: 5_000, measuredAt: 'x', loadAverage: 0.2 },
+      aloneRatio: 4.2,
+      cpu: { busyMs: 41_000, busyShare: 0.98, boundMs: 20_500 },
+    };
+    expect(browserMatrixMarkdown(buildBrowserMatrix(allRuns(), '2026-01-01', [alone]))).toContain(
+      '| 7.0 s | 21.0 s | 3× | 5.0 s | 4.2× | 41.0 s (98 %) | 20.5 s |',
     );
   });
 

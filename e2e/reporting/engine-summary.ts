@@ -12,6 +12,7 @@ import type {
 } from '@playwright/test/reporter';
 import { readChoice } from '../provision/choice.mjs';
 import { readServersReady } from '../servers/servers-ready.js';
+import { ALONE_FLOOR_FILE, readAloneFloor, writeAloneFloor } from './alone-floor.js';
 import { readMatrixRuns } from './matrix-docs.js';
 import {
   FLOOR_PROJECTS,
@@ -71,7 +72,10 @@ export default class EngineSummary implements Reporter {
     // `--list`, or a run stopped before any test: nothing to sum up, and the last summary stays.
     if (this.runs.size === 0) return;
     const choice = readChoice();
+    // One engine at a time measures the honest floor; a later run divides by it as well.
+    const measuresAlone = this.workers === 1;
     const phases = runPhases({
+      aloneFloor: measuresAlone ? undefined : readAloneFloor(),
       startedAt: this.startedAt,
       endedAt: Date.now(),
       loadAtStart: this.loadAtStart,
@@ -107,6 +111,30 @@ export default class EngineSummary implements Reporter {
       `  launch floor of ${FLOOR_PROJECTS.join(' + ')}: ${seconds(phases.floorMs)}; ` +
         `run ${result.status} in ${seconds(phases.wallMs)} wall clock${ratio}${bound}`,
     );
+    if (measuresAlone && phases.floorMs !== undefined && result.status === 'passed') {
+      const floors = Object.fromEntries(
+        phases.engines.flatMap(({ project, floorMs }) =>
+          FLOOR_PROJECTS.includes(project) && floorMs !== undefined ? [[project, floorMs]] : [],
+        ),
+      );
+      writeAloneFloor({
+        measuredAt: phases.startedAt,
+        loadAverage: phases.loadAverage.start,
+        floors,
+        floorMs: phases.floorMs,
+      });
+      lines.push(`  kept as the floor alone for later runs (${ALONE_FLOOR_FILE})`);
+    } else if (phases.aloneFloor && phases.aloneRatio !== undefined) {
+      const { floorMs, measuredAt, loadAverage } = phases.aloneFloor;
+      lines.push(
+        `  launch floor with each engine alone: ${seconds(floorMs)} (measured ${measuredAt}, load average ${loadAverage.toFixed(1)}); ` +
+          `run ${phases.aloneRatio}x that floor`,
+      );
+    } else {
+      lines.push(
+        '  no floor measured with each engine alone: `pnpm --filter @cors-lab/e2e test:e2e:floor` measures it for the next run',
+      );
+    }
     console.log(lines.join('\n'));
     mkdirSync(dirname(SUMMARY_FILE), { recursive: true });
     const projects = Object.fromEntries(this.runs);

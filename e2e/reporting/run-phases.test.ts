@@ -71,6 +71,35 @@ describe('the run phases', () => {
     });
   });
 
+  it('divides the wall clock by the floor measured with each engine alone as well, when one was kept', () => {
+    const phases = runPhases({
+      startedAt: T0,
+      endedAt: T0 + 21_000,
+      loadAtStart: 1,
+      status: 'passed',
+      workers: 5,
+      servers: undefined,
+      engines: new Map([
+        ['chromium', { engine: engine('chromium', 1_000, 2_000), testMs: 1 }],
+        ['firefox', { engine: engine('firefox', 2_000, 9_000), testMs: 1 }],
+        ['webkit', { engine: engine('webkit', 3_000, 3_000), testMs: 1 }],
+      ]),
+      runs: [],
+      aloneFloor: {
+        measuredAt: '2026-01-01T00:00:00.000Z',
+        loadAverage: 0.5,
+        floors: { chromium: 1_000, firefox: 4_000, webkit: 2_000 },
+        floorMs: 7_000,
+      },
+    });
+    expect(phases).toMatchObject({
+      floorMs: 14_000,
+      ratio: 1.5,
+      aloneFloor: { floorMs: 7_000, measuredAt: '2026-01-01T00:00:00.000Z', loadAverage: 0.5 },
+      aloneRatio: 3,
+    });
+  });
+
   it('has no floor or ratio when one of the three engines did not report, and says so when printed', () => {
     const phases = runPhases({
       startedAt: T0,

@@ -4,6 +4,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { EngineIdentity } from '../engines/engine.js';
 import type { MatrixRun } from '../matrix/matrix-run.js';
 import type { ServersReady } from '../servers/servers-ready.js';
+import type { AloneFloor } from './alone-floor.js';
 
 /** The engine fixture's attachment (engines/fixture.ts). */
 export interface ReportedEngine extends EngineIdentity {
@@ -59,6 +60,13 @@ export interface RunPhases {
   floorMs?: number;
   /** wallMs / floorMs. */
   ratio?: number;
+  /**
+   * The same sum with each engine launched alone (a one-worker run, kept in e2e/.cache): the
+   * honest floor, since engines launched side by side slow each other's launch down.
+   */
+  aloneFloor?: { floorMs: number; measuredAt: string; loadAverage: number };
+  /** wallMs / aloneFloor.floorMs. */
+  aloneRatio?: number;
   /** From the run's start to every lab origin answering. */
   serversReadyMs?: number;
   /** The machine's processor time during the run (every process, the run's or not). */
@@ -119,6 +127,8 @@ export interface PhaseInputs {
   runs: readonly MatrixRun[];
   /** Processor times read when the run started and when it ended. */
   cpuTimes?: { start: CpuTimes; end: CpuTimes };
+  /** The floor a one-worker run measured, if one did. */
+  aloneFloor?: AloneFloor | undefined;
 }
 
 /** The start-of-run load average, read when the reporter starts. */
@@ -165,6 +175,11 @@ export function runPhases(inputs: PhaseInputs): RunPhases {
   if (floorMs !== undefined) {
     phases.floorMs = floorMs;
     phases.ratio = Math.round((wallMs / floorMs) * 10) / 10;
+  }
+  if (inputs.aloneFloor) {
+    const { floorMs: alone, measuredAt, loadAverage } = inputs.aloneFloor;
+    phases.aloneFloor = { floorMs: alone, measuredAt, loadAverage };
+    phases.aloneRatio = Math.round((wallMs / alone) * 10) / 10;
   }
   if (servers?.readyMs !== undefined) {
     phases.serversReadyMs = servers.startedAt + servers.readyMs - startedAt;
