@@ -78,7 +78,11 @@ pnpm --filter @cors-lab/e2e exec playwright test --project remote-webdriver --pr
 
 Ctrl-C stops both.`);
 
+let stopping = false;
 const stop = async () => {
+  // A second signal (tsx relays the one it got, pkill -f reaches both) must not cut this short.
+  if (stopping) return;
+  stopping = true;
   await server.close();
   await driver.stop();
   await xvfb.stop();
@@ -86,4 +90,4 @@ const stop = async () => {
   process.exit(0);
 };
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-  process.once(signal, () => void stop());
+  process.on(signal, () => void stop());
