@@ -16,6 +16,7 @@ import {
   type ReturnedValue,
 } from './protocol/json-call.js';
 import { CDP, type RpcSocket } from './protocol/rpc-socket.js';
+import type { TrustFolder } from './trust/engine-trust.js';
 
 const LISTENING = /DevTools listening on (ws:\/\/\S+)/;
 
@@ -81,6 +82,23 @@ const PERMISSIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
 };
 
+/** Tries each spelling until Chromium takes one; fails with the last refusal. */
+async function firstAccepted(
+  spellings: readonly (readonly string[])[],
+  send: (names: readonly string[]) => Promise<unknown>,
+): Promise<void> {
+  let refusal: unknown;
+  for (const names of spellings) {
+    try {
+      await send(names);
+      return;
+    } catch (error) {
+      refusal = error;
+    }
+  }
+  throw refusal;
+}
+
 type EvaluateAnswer = {
   result: ReturnedValue;
   exceptionDetails?: { text: string; exception?: { description?: string } };
@@ -115,14 +133,6 @@ class CdpPage extends EvaluatingPage {
     super();
   }
 
-  url(): Promise<string> {
-    return this.evaluate(() => location.href, undefined);
-  }
-
-  title(): Promise<string> {
-    return this.evaluate(() => document.title, undefined);
-  }
-
   async evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result> {
     const json = arg === undefined ? 'undefined' : JSON.stringify(JSON.stringify(arg));
     const answer = await this.cdp.send<EvaluateAnswer>(
@@ -146,8 +156,8 @@ export interface ChromiumLaunch {
   executablePath: string;
   /** The project's own switches (e.g. `--disable-web-security`), after the harness's. */
   args: readonly string[];
-  /** Environment for the browser: HOME holds the NSS database that trusts the lab's CA. */
-  env: Record<string, string>;
+  /** The browser's HOME, whose NSS database trusts the lab's CA; removed when the engine closes. */
+  home: TrustFolder;
   /** An unpacked extension to load: pages then open in the profile on disk, not in contexts of their own. */
   extensionPath?: string;
 }
@@ -162,25 +172,28 @@ export async function launchChromiumCdpEngine(
   launch: ChromiumLaunch,
   identity: Omit<EngineIdentity, 'version'>,
 ): Promise<Engine> {
-  const { executablePath, args, env, extensionPath } = launch;
+  const { executablePath, args, home, extensionPath } = launch;
   const userDataDir = mkdtempSync(join(tmpdir(), 'cors-lab-chromium-profile-'));
   const started = performance.now();
-  const { socket: connection, stop } = await startConnectedBrowser({
+  const {
+    socket: connection,
+    hello: version,
+    stop,
+  } = await startConnectedBrowser({
     name: 'Chromium',
     executablePath,
     args: [...chromiumSwitches(userDataDir, extensionPath), ...args, 'about:blank'],
-    env,
+    env: { HOME: home.path },
     listening: LISTENING,
     framing: CDP,
-    cleanUp: () => rmSync(userDataDir, { recursive: true, force: true }),
+    handshake: async (socket) =>
+      versionOf((await socket.send<{ product: string }>('Browser.getVersion')).product),
+    farewell: 'Browser.close',
+    cleanUp: () => {
+      rmSync(userDataDir, { recursive: true, force: true });
+      home.remove();
+    },
   });
-  let version: string;
-  try {
-    version = versionOf((await connection.send<{ product: string }>('Browser.getVersion')).product);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 
   const grant = async (
     origin: string,
@@ -194,22 +207,13 @@ export async function launchChromiumCdpEngine(
           `${identity.project} cannot grant "${permission}"; it grants ${Object.keys(PERMISSIONS).join(', ')}.`,
         );
       }
-      // The first spelling this Chromium takes.
-      let refused: unknown;
-      for (const names of spellings) {
-        refused = await connection
-          .send('Browser.grantPermissions', {
-            origin,
-            permissions: names,
-            ...(browserContextId ? { browserContextId } : {}),
-          })
-          .then(
-            () => undefined,
-            (error: unknown) => error,
-          );
-        if (!refused) break;
-      }
-      if (refused) throw refused;
+      await firstAccepted(spellings, (names) =>
+        connection.send('Browser.grantPermissions', {
+          origin,
+          permissions: names,
+          ...(browserContextId ? { browserContextId } : {}),
+        }),
+      );
     }
   };
 
@@ -260,9 +264,6 @@ export async function launchChromiumCdpEngine(
         throw error;
       }
     },
-    async closeBrowser() {
-      await connection.send('Browser.close').catch(() => undefined);
-      await stop();
-    },
+    closeBrowser: stop,
   });
 }

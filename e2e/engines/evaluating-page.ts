@@ -21,10 +21,16 @@ const pollAttribute = ({ selector, name, value, timeoutMs }: AttributeWait) =>
   });
 
 export abstract class EvaluatingPage implements EnginePage {
-  abstract url(): Promise<string>;
-  abstract title(): Promise<string>;
   abstract evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result>;
   abstract close(): Promise<void>;
+
+  url(): Promise<string> {
+    return this.evaluate(() => location.href, undefined);
+  }
+
+  title(): Promise<string> {
+    return this.evaluate(() => document.title, undefined);
+  }
 
   textContent(selector: string): Promise<string | null> {
     return this.evaluate((query) => document.querySelector(query)?.textContent ?? null, selector);

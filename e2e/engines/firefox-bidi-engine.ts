@@ -82,18 +82,6 @@ class BidiPage extends EvaluatingPage {
     super();
   }
 
-  async url(): Promise<string> {
-    const tree = await this.bidi.send<{ contexts: { url: string }[] }>('browsingContext.getTree', {
-      root: this.context,
-      maxDepth: 0,
-    });
-    return tree.contexts[0]?.url ?? '';
-  }
-
-  title(): Promise<string> {
-    return this.evaluate(() => document.title, undefined);
-  }
-
   async evaluate<Arg, Result>(fn: PageFunction<Arg, Result>, arg: Arg): Promise<Result> {
     const answer = await this.bidi.send<EvaluateResult>('script.callFunction', {
       functionDeclaration: callThroughJson(fn as PageFunction<unknown, unknown>),
@@ -123,7 +111,11 @@ export async function launchFirefoxBidiEngine(
 ): Promise<Engine> {
   const started = performance.now();
   writeFileSync(join(profile.path, 'user.js'), userJs(FIREFOX_PREFS));
-  const { socket: connection, stop } = await startConnectedBrowser({
+  const {
+    socket: connection,
+    hello: version,
+    stop,
+  } = await startConnectedBrowser({
     name: 'Firefox',
     executablePath,
     args: ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile.path],
@@ -131,19 +123,16 @@ export async function launchFirefoxBidiEngine(
     listening: LISTENING,
     framing: BIDI,
     socketUrl: (address) => `${address}/session`,
+    handshake: async (socket) => {
+      const session = await socket.send<{ capabilities: { browserVersion?: string } }>(
+        'session.new',
+        { capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } } },
+      );
+      return session.capabilities.browserVersion ?? 'unknown';
+    },
+    farewell: 'browser.close',
     cleanUp: () => profile.remove(),
   });
-  let version: string;
-  try {
-    const session = await connection.send<{ capabilities: { browserVersion?: string } }>(
-      'session.new',
-      { capabilities: { alwaysMatch: { unhandledPromptBehavior: { default: 'ignore' } } } },
-    );
-    version = session.capabilities.browserVersion ?? 'unknown';
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return pagedEngine({
     identity: { ...identity, version },
     launchMs: performance.now() - started,
@@ -171,9 +160,6 @@ export async function launchFirefoxBidiEngine(
         throw error;
       }
     },
-    async closeBrowser() {
-      await connection.send('browser.close').catch(() => undefined);
-      await stop();
-    },
+    closeBrowser: stop,
   });
 }

@@ -105,31 +105,31 @@ export const test = base.extend<
           identity,
           firefoxProfile(certificates),
         );
+      } else if (backend === 'chromium-cdp') {
+        // The engine removes the temporary HOME when it closes.
+        engine = await launchChromiumCdpEngine(
+          {
+            executablePath: build.executablePath,
+            args: launchOptions.args ?? [],
+            home: chromiumHome(certificates),
+            ...(extensionPath ? { extensionPath } : {}),
+          },
+          identity,
+        );
       } else if (name === 'chromium') {
         const home = chromiumHome(certificates);
         try {
-          engine =
-            backend === 'chromium-cdp'
-              ? await launchChromiumCdpEngine(
-                  {
-                    executablePath: build.executablePath,
-                    args: launchOptions.args ?? [],
-                    env: { HOME: home.path },
-                    ...(extensionPath ? { extensionPath } : {}),
-                  },
-                  identity,
-                )
-              : await launchPlaywrightEngine(
-                  playwright[browserName],
-                  {
-                    ...launchOptions,
-                    ...(channel ? { channel } : {}),
-                    headless,
-                    env: { ...process.env, HOME: home.path },
-                  },
-                  identity,
-                  extensionPath ? { extensionPath } : {},
-                );
+          engine = await launchPlaywrightEngine(
+            playwright[browserName],
+            {
+              ...launchOptions,
+              ...(channel ? { channel } : {}),
+              headless,
+              env: { ...process.env, HOME: home.path },
+            },
+            identity,
+            extensionPath ? { extensionPath } : {},
+          );
         } catch (error) {
           home.remove();
           throw error;

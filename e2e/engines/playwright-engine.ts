@@ -16,11 +16,11 @@ class PlaywrightEnginePage extends EvaluatingPage {
     super();
   }
 
-  async url(): Promise<string> {
+  override async url(): Promise<string> {
     return this.page.url();
   }
 
-  title(): Promise<string> {
+  override title(): Promise<string> {
     return this.page.title();
   }
 

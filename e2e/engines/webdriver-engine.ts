@@ -23,11 +23,11 @@ class WebDriverEnginePage extends EvaluatingPage {
     super();
   }
 
-  url(): Promise<string> {
+  override url(): Promise<string> {
     return this.session.currentUrl();
   }
 
-  title(): Promise<string> {
+  override title(): Promise<string> {
     return this.session.title();
   }
 

@@ -71,28 +71,35 @@ export async function startBrowserProcess(
 
 const CONNECT_TIMEOUT_MS = 30_000;
 
-export interface ConnectedBrowser {
+export interface ConnectedBrowser<Hello> {
   socket: RpcSocket;
-  /** Closes the socket, stops the process group and removes what `cleanUp` removes. */
+  /** What `handshake` answered, e.g. the browser's version. */
+  hello: Hello;
+  /** Says `farewell`, closes the socket, stops the process group and runs `cleanUp`. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the browser, then connects to the address it printed (`socketUrl` of it) with `framing`.
- * Whatever started is stopped, and `cleanUp` run, if a step fails.
+ * Starts the browser, connects to the address it printed (`socketUrl` of it) with `framing`, and
+ * sends its first command (`handshake`). Whatever started is stopped, and `cleanUp` run, if a step
+ * fails.
  */
-export async function startConnectedBrowser(
+export async function startConnectedBrowser<Hello>(
   options: BrowserProcessOptions & {
     framing: Framing;
     socketUrl?: (address: string) => string;
+    handshake: (socket: RpcSocket) => Promise<Hello>;
+    /** The command that asks the browser to close, before its process group is stopped. */
+    farewell: string;
     /** Removes the profile or folders made for the browser, once it has stopped. */
     cleanUp: () => void;
   },
-): Promise<ConnectedBrowser> {
-  const { framing, socketUrl = (address) => address, cleanUp } = options;
+): Promise<ConnectedBrowser<Hello>> {
+  const { framing, socketUrl = (address) => address, handshake, farewell, cleanUp } = options;
   let browser: ProcessGroup | undefined;
   let socket: RpcSocket | undefined;
   const stop = async () => {
+    await socket?.send(farewell).catch(() => undefined);
     socket?.close();
     await browser?.stop(STOP_GRACE_MS);
     cleanUp();
@@ -101,7 +108,7 @@ export async function startConnectedBrowser(
     const started = await startBrowserProcess(options);
     browser = started.browser;
     socket = await RpcSocket.open(socketUrl(started.address), framing, CONNECT_TIMEOUT_MS);
-    return { socket, stop };
+    return { socket, hello: await handshake(socket), stop };
   } catch (error) {
     await stop();
     throw error;
