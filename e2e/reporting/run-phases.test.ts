@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRun } from '../matrix/matrix-run.js';
-import { cpuUse, phaseLines, runPhases, type ReportedEngine } from './run-phases.js';
+import {
+  cpuUse,
+  phaseLines,
+  runPhases,
+  type PhaseInputs,
+  type ReportedEngine,
+} from './run-phases.js';
 
 const T0 = 1_800_000_000_000;
 
@@ -36,13 +42,24 @@ function page(at: number, durations: number[]): MatrixRun {
   } as unknown as MatrixRun;
 }
 
+/** A run's inputs: `wallMs` after T0, and anything else the test names. */
+function phasesOf(wallMs: number, rest: Partial<PhaseInputs> = {}) {
+  return runPhases({
+    startedAt: T0,
+    endedAt: T0 + wallMs,
+    loadAtStart: 1,
+    status: 'passed',
+    workers: 1,
+    servers: undefined,
+    engines: new Map(),
+    runs: [],
+    ...rest,
+  });
+}
+
 describe('the run phases', () => {
   it('adds the three floors, divides the wall clock by them, and times everything from the start', () => {
-    const phases = runPhases({
-      startedAt: T0,
-      endedAt: T0 + 30_000,
-      loadAtStart: 1,
-      status: 'passed',
+    const phases = phasesOf(30_000, {
       workers: 3,
       servers: { startedAt: T0 + 500, readyMs: 4_500, reused: [] },
       engines: new Map([
@@ -72,19 +89,13 @@ describe('the run phases', () => {
   });
 
   it('divides the wall clock by the floor measured with each engine alone as well, when one was kept', () => {
-    const phases = runPhases({
-      startedAt: T0,
-      endedAt: T0 + 21_000,
-      loadAtStart: 1,
-      status: 'passed',
+    const phases = phasesOf(21_000, {
       workers: 5,
-      servers: undefined,
       engines: new Map([
         ['chromium', { engine: engine('chromium', 1_000, 2_000), testMs: 1 }],
         ['firefox', { engine: engine('firefox', 2_000, 9_000), testMs: 1 }],
         ['webkit', { engine: engine('webkit', 3_000, 3_000), testMs: 1 }],
       ]),
-      runs: [],
       aloneFloor: {
         measuredAt: '2026-01-01T00:00:00.000Z',
         loadAverage: 0.5,
@@ -101,15 +112,9 @@ describe('the run phases', () => {
   });
 
   it('has no floor or ratio when one of the three engines did not report, and says so when printed', () => {
-    const phases = runPhases({
-      startedAt: T0,
-      endedAt: T0 + 10_000,
-      loadAtStart: 1,
+    const phases = phasesOf(10_000, {
       status: 'failed',
-      workers: 1,
-      servers: undefined,
       engines: new Map([['chromium', { engine: engine('chromium', 1_000, 2_000), testMs: 1 }]]),
-      runs: [],
     });
     expect(phases.floorMs).toBeUndefined();
     expect(phases.ratio).toBeUndefined();
@@ -117,16 +122,7 @@ describe('the run phases', () => {
   });
 
   it('leaves out pages saved by an earlier run', () => {
-    const phases = runPhases({
-      startedAt: T0,
-      endedAt: T0 + 10_000,
-      loadAtStart: 1,
-      status: 'passed',
-      workers: 1,
-      servers: undefined,
-      engines: new Map(),
-      runs: [page(-60_000, [10]), page(1_000, [10])],
-    });
+    const phases = phasesOf(10_000, { runs: [page(-60_000, [10]), page(1_000, [10])] });
     expect(phases.pages).toHaveLength(1);
   });
 
@@ -135,17 +131,7 @@ describe('the run phases', () => {
     // 40 s of wall clock on 2 cores is 80 s of processor time: 72 s busy, 8 s idle.
     const end = { busyMs: 73_000, idleMs: 13_000 };
     expect(cpuUse(start, end, 2)).toEqual({ busyMs: 72_000, busyShare: 0.9, boundMs: 36_000 });
-    const phases = runPhases({
-      startedAt: T0,
-      endedAt: T0 + 40_000,
-      loadAtStart: 1,
-      status: 'passed',
-      workers: 3,
-      servers: undefined,
-      engines: new Map(),
-      runs: [],
-      cpuTimes: { start, end },
-    });
+    const phases = phasesOf(40_000, { workers: 3, cpuTimes: { start, end } });
     expect(phases.cpu?.busyMs).toBe(72_000);
     expect(phaseLines(phases)[2]).toMatch(
       /^ {2}processor: 90% of \d+ cores busy \(72\.0 s of CPU time/,
