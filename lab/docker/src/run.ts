@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       },
       (started) =>
         started.startedPid
-          ? `started pid ${started.startedPid}, log ${started.logFile}`
+          ? `started pid ${started.startedPid}, log ${started.logFile} while it runs`
           : 'reused the running daemon',
     );
     client = await findDockerClient();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -95,6 +95,8 @@ export async function ensureDaemon(client: string): Promise<Daemon> {
     // The machine gets back the network interfaces it had: docker0 goes if this run made it.
     if (!bridgeExisted && existsSync(DEFAULT_BRIDGE))
       await runCommand('ip', ['link', 'delete', 'docker0']);
+    // Its log served while it ran (a failed start quotes its tail); no run leaves one behind.
+    rmSync(logFile, { force: true });
   };
 
   const deadline = Date.now() + READY_WITHIN_MS;
@@ -103,8 +105,9 @@ export async function ensureDaemon(client: string): Promise<Daemon> {
       throw new Error(`dockerd exited while starting:\n${readLog()}`);
     }
     if (Date.now() > deadline) {
+      const log = readLog();
       await stop();
-      throw new Error(`dockerd did not answer within ${READY_WITHIN_MS / 1000} s:\n${readLog()}`);
+      throw new Error(`dockerd did not answer within ${READY_WITHIN_MS / 1000} s:\n${log}`);
     }
     await sleep(250);
   }
